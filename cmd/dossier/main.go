@@ -1,0 +1,19 @@
+// Command dossier publishes a dossier of news articles as a static site.
+//
+// Usage:
+//
+//	dossier build  [-src DIR] [-out DIR] [-base-url URL] [-base-path PATH]
+//	dossier help
+//
+// See README.md for the content format.
+package main
+
+import (
+	"os"
+
+	"dossier/internal/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
+}

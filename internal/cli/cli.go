@@ -1,0 +1,87 @@
+// Package cli is the dossier command's subcommands: it parses flags and
+// calls into the packages that do the work, so the command stays a single
+// call and the subcommands can be tested in process.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"dossier/internal/site"
+)
+
+const usage = `dossier publishes a dossier of news articles as a static site.
+
+Usage:
+
+  dossier build  [-src DIR] [-out DIR] [-base-url URL] [-base-path PATH]
+        render content/ and templates/ under DIR (default .) into public/
+  dossier help
+        show this help; "dossier COMMAND -h" shows a command's flags
+
+The site works online, under a GitHub Pages project path, and offline from
+disk. See README.md for the content format.
+`
+
+// Main runs the command with args (without the program name) and returns
+// the exit status.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return build(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "dossier: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+func build(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	src := fs.String("src", ".", "the site root, holding content/ and optionally templates/")
+	out := fs.String("out", "", "output directory (default: public under -src)")
+	baseURL := fs.String("base-url", "", "absolute URL of the published site, for sitemap, feed and canonical links (overrides site.yaml)")
+	basePath := fs.String("base-path", "", "path the site is served under, e.g. /repo/ (overrides site.yaml)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: dossier build [flags]\n\nRender content/ and templates/ into a static site.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "dossier build: unexpected arguments %q\n", fs.Args())
+		return 2
+	}
+	if *out == "" {
+		*out = filepath.Join(*src, "public")
+	}
+	start := time.Now()
+	res, err := site.Build(*src, *out, site.Options{BaseURL: *baseURL, BasePath: *basePath})
+	if res != nil {
+		for _, w := range res.Warnings {
+			fmt.Fprintf(stderr, "warning: %s\n", w)
+		}
+	}
+	if err != nil {
+		n := strings.Count(err.Error(), "\n") + 1
+		fmt.Fprintf(stderr, "%s\ndossier build: failed with %d error(s); %s was left as it was\n", err, n, *out)
+		return 1
+	}
+	fmt.Fprintln(stdout, res.Summary(*out, time.Since(start)))
+	return 0
+}

@@ -1,0 +1,135 @@
+package content
+
+import (
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+)
+
+// ArticlesDir holds the cleaned articles.
+const ArticlesDir = "content/articles"
+
+// ArticleMeta is an article's front matter: what a reader and a citation need.
+type ArticleMeta struct {
+	Title       string `yaml:"title"`
+	Dek         string `yaml:"dek"`
+	Publication string `yaml:"publication"`
+	// Authors is the byline as the source states it; empty when the source
+	// gives none (the page then says so). Never invented.
+	Authors []string `yaml:"authors"`
+	// Credits are lines such as "Additional reporting by …": not a byline.
+	Credits string `yaml:"credits"`
+	// Published is "YYYY", "YYYY-MM" or "YYYY-MM-DD"; its length is its precision.
+	Published string `yaml:"published"`
+	// PublishedSource says where the date comes from.
+	PublishedSource string `yaml:"published_source"`
+	URL             string `yaml:"url"`
+	// Raw is the original the article was cleaned from, relative to content/.
+	Raw   string   `yaml:"raw"`
+	Event string   `yaml:"event"`
+	Photo *Photo   `yaml:"photo"`
+	Notes []string `yaml:"notes"`
+}
+
+// A Photo is a caption and credit kept from the source; the image itself
+// is usually not saved with the text.
+type Photo struct {
+	Caption string `yaml:"caption"`
+	Credit  string `yaml:"credit"`
+	Note    string `yaml:"note"`
+}
+
+var articleRequired = []string{"title", "publication", "authors", "url", "raw", "event"}
+
+// An Article is one cleaned news article.
+type Article struct {
+	ArticleMeta
+	Slug     string
+	File     string // e.g. "content/articles/x.md"
+	Date     Date   // parsed Published
+	Body     []byte // Markdown
+	BodyLine int    // line of the file on which Body starts
+	Pos      Positions
+}
+
+// URL path of the article's page, from the site root.
+func (a *Article) Path() string { return "articles/" + a.Slug + ".html" }
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// slugOf returns the slug for a file name, or an error saying how to fix it.
+func slugOf(file string) (string, *Error) {
+	slug := strings.TrimSuffix(path.Base(file), ".md")
+	if !slugRE.MatchString(slug) {
+		return "", Errorf(file, 0, 0, "file name %q is not a valid slug: use lower-case letters, digits and hyphens, e.g. %q", path.Base(file), suggestSlug(slug)+".md")
+	}
+	return slug, nil
+}
+
+func suggestSlug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.TrimSuffix(b.String(), "-")
+	if out == "" {
+		out = "article"
+	}
+	return out
+}
+
+func parseArticle(file string, src []byte) (*Article, List) {
+	var errs List
+	slug, serr := slugOf(file)
+	if serr != nil {
+		errs.Add(serr)
+	}
+	yml, body, bodyLine, err := SplitFrontMatter(file, src)
+	if err != nil {
+		errs.Add(err)
+		return nil, errs
+	}
+	a := &Article{Slug: slug, File: file, Body: body, BodyLine: bodyLine}
+	pos, yerrs := DecodeYAML(file, yml, 1, &a.ArticleMeta, articleRequired...)
+	a.Pos = pos
+	errs = append(errs, yerrs...)
+	at := func(key string) Pos { return pos.At(key) }
+	if a.Published != "" {
+		d, err := ParseDate(a.Published)
+		if err != nil {
+			p := at("published")
+			errs.Add(Errorf(file, p.Line, p.Col, "%v", err))
+		}
+		a.Date = d
+	}
+	for key, val := range map[string]string{"title": a.Title, "publication": a.Publication, "event": a.Event} {
+		if _, present := pos[key+":"]; present && strings.TrimSpace(val) == "" {
+			p := at(key)
+			errs.Add(Errorf(file, p.Line, p.Col, "%s is empty; give it a value", key))
+		}
+	}
+	if a.URL != "" {
+		if u, err := url.Parse(a.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			p := at("url")
+			errs.Add(Errorf(file, p.Line, p.Col, "url %q is not an absolute http(s) URL of the original article", a.URL))
+		}
+	}
+	for i, au := range a.Authors {
+		if strings.TrimSpace(au) == "" {
+			p := at("authors")
+			errs.Add(Errorf(file, p.Line, p.Col, "authors[%d] is empty; remove it (an unknown byline is an empty list)", i))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return a, nil
+}

@@ -1,0 +1,128 @@
+package content
+
+import (
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Content is a dossier's loaded and validated sources.
+type Content struct {
+	Site     Site
+	Articles []*Article // by publication date (unknown last), then title
+	Pages    []*Page    // by weight, then title
+	// FS is the site root the content was loaded from, for the packages
+	// that read further files (timelines).
+	FS fs.FS
+}
+
+// Load reads and validates everything under content/ in fsys. All the
+// problems found are returned together as a List.
+func Load(fsys fs.FS) (*Content, error) {
+	c := &Content{FS: fsys}
+	var errs List
+	site, serrs := loadSite(fsys)
+	c.Site = site
+	errs = append(errs, serrs...)
+
+	arts, aerrs := loadDir(fsys, ArticlesDir, parseArticle)
+	errs = append(errs, aerrs...)
+	c.Articles = arts
+	sort.SliceStable(c.Articles, func(i, j int) bool {
+		a, b := c.Articles[i], c.Articles[j]
+		if a.Date != b.Date {
+			return a.Date.Before(b.Date)
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.Slug < b.Slug
+	})
+	for _, a := range c.Articles {
+		if a.Raw == "" {
+			continue
+		}
+		raw := path.Clean(path.Join("content", a.Raw))
+		if !strings.HasPrefix(raw, "content/raw/") {
+			p := a.Pos.At("raw")
+			errs.Add(Errorf(a.File, p.Line, p.Col, "raw %q must name a file under content/raw/ (written relative to content/, e.g. raw/x.txt)", a.Raw))
+		} else if _, err := fs.Stat(fsys, raw); err != nil {
+			p := a.Pos.At("raw")
+			errs.Add(Errorf(a.File, p.Line, p.Col, "raw file %s not found; keep the original the article was cleaned from in content/raw/", raw))
+		}
+	}
+
+	pages, perrs := loadDir(fsys, PagesDir, parsePage)
+	errs = append(errs, perrs...)
+	c.Pages = pages
+	sort.SliceStable(c.Pages, func(i, j int) bool {
+		a, b := c.Pages[i], c.Pages[j]
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return a.Title < b.Title
+	})
+	return c, errs.Err()
+}
+
+// loadDir parses every .md file of dir concurrently. A missing directory
+// is empty; other files in it are errors, so that nothing is silently ignored.
+func loadDir[T any](fsys fs.FS, dir string, parse func(string, []byte) (T, List)) ([]T, List) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		if _, serr := fs.Stat(fsys, dir); serr != nil {
+			return nil, nil
+		}
+		return nil, List{Errorf(dir, 0, 0, "cannot read directory: %v", err)}
+	}
+	var errs List
+	var files []string
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case strings.HasPrefix(name, "."):
+		case e.IsDir():
+			errs.Add(Errorf(dir+"/"+name, 0, 0, "unexpected directory: %s holds .md files only", dir))
+		case !strings.HasSuffix(name, ".md"):
+			errs.Add(Errorf(dir+"/"+name, 0, 0, "not a Markdown file: %s holds .md files only (keep originals in content/raw/)", dir))
+		default:
+			files = append(files, dir+"/"+name)
+		}
+	}
+	out := make([]T, len(files))
+	ok := make([]bool, len(files))
+	ferrs := make([]List, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				src, err := fs.ReadFile(fsys, files[i])
+				if err != nil {
+					ferrs[i] = List{Errorf(files[i], 0, 0, "cannot read: %v", err)}
+					continue
+				}
+				out[i], ferrs[i] = parse(files[i], src)
+				ok[i] = len(ferrs[i]) == 0
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var res []T
+	for i := range files {
+		errs = append(errs, ferrs[i]...)
+		if ok[i] {
+			res = append(res, out[i])
+		}
+	}
+	return res, errs
+}

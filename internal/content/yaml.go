@@ -1,0 +1,251 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// A Pos is a 1-based line and column in a source file.
+type Pos struct{ Line, Col int }
+
+// Positions maps a YAML path to where its value starts in the file. Paths
+// look like "title", "photo.caption", "rows[2].cells.hamburg-2017[0].quote";
+// a key's own position is stored under the path with a trailing ":".
+type Positions map[string]Pos
+
+// At returns the position of path, or of its nearest recorded ancestor.
+func (p Positions) At(path string) Pos {
+	for path != "" {
+		if pos, ok := p[path]; ok {
+			return pos
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i < 0 {
+			break
+		}
+		path = path[:i]
+	}
+	return p[""]
+}
+
+// DecodeYAML strictly decodes src into v, which must point to a struct
+// whose fields carry `yaml` tags. lineOffset is added to every line
+// (the front matter of a Markdown file starts on its line 2). Every
+// unknown key, type error, and missing key named in required (top-level
+// keys) is returned in the List, each naming file:line:col. The returned
+// Positions let callers report their own checks at the right line.
+func DecodeYAML(file string, src []byte, lineOffset int, v any, required ...string) (Positions, List) {
+	pos := Positions{"": {Line: lineOffset + 1, Col: 1}}
+	var errs List
+	f, err := parser.ParseBytes(src, 0)
+	if err != nil {
+		errs.Add(yamlError(file, lineOffset, err, "fix the YAML syntax"))
+		return pos, errs
+	}
+	var body ast.Node
+	if len(f.Docs) > 1 {
+		errs.Add(Errorf(file, lineOffset+1, 1, "more than one YAML document; keep a single mapping"))
+		return pos, errs
+	}
+	if len(f.Docs) == 1 {
+		body = f.Docs[0].Body
+	}
+	if body == nil {
+		for _, k := range required {
+			errs.Add(Errorf(file, lineOffset+1, 1, "missing required field %q", k))
+		}
+		return pos, errs
+	}
+	w := walker{file: file, off: lineOffset, pos: pos}
+	w.walk(body, reflect.TypeOf(v), "")
+	errs = append(errs, w.errs...)
+	// NodeToValue ignores unknown keys (reported above), so type errors
+	// in the known ones are reported in the same pass.
+	if err := yaml.NodeToValue(body, v); err != nil {
+		errs.Add(yamlError(file, lineOffset, err, "give the value the type the field expects"))
+	}
+	for _, k := range required {
+		if _, ok := pos[k+":"]; !ok {
+			errs.Add(Errorf(file, lineOffset+1, 1, "missing required field %q; add it to the front matter", k))
+		}
+	}
+	return pos, errs
+}
+
+func yamlError(file string, off int, err error, hint string) error {
+	var ye yaml.Error
+	if errors.As(err, &ye) && ye.GetToken() != nil {
+		p := ye.GetToken().Position
+		msg := strings.TrimSpace(ye.GetMessage())
+		return Errorf(file, p.Line+off, p.Column, "%s (%s)", msg, hint)
+	}
+	return Errorf(file, off+1, 0, "%v (%s)", err, hint)
+}
+
+type walker struct {
+	file string
+	off  int
+	pos  Positions
+	errs List
+}
+
+func (w *walker) mark(path string, n ast.Node) Pos {
+	tk := n.GetToken()
+	if tk == nil || tk.Position == nil {
+		return Pos{}
+	}
+	p := Pos{Line: tk.Position.Line + w.off, Col: tk.Position.Column}
+	w.pos[path] = p
+	return p
+}
+
+// walk records positions and reports keys that t does not declare.
+func (w *walker) walk(n ast.Node, t reflect.Type, path string) {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if n == nil || t == nil {
+		return
+	}
+	if path != "" {
+		w.mark(path, n)
+	}
+	switch n := n.(type) {
+	case *ast.TagNode:
+		w.walk(n.Value, t, path)
+	case *ast.AnchorNode:
+		w.walk(n.Value, t, path)
+	case *ast.MappingValueNode:
+		w.walkPair(n, t, path)
+	case *ast.MappingNode:
+		for _, mv := range n.Values {
+			w.walkPair(mv, t, path)
+		}
+	case *ast.SequenceNode:
+		if t.Kind() != reflect.Slice {
+			return // NodeToValue reports the type error
+		}
+		for i, el := range n.Values {
+			w.walk(el, t.Elem(), fmt.Sprintf("%s[%d]", path, i))
+		}
+	}
+}
+
+func (w *walker) walkPair(mv *ast.MappingValueNode, t reflect.Type, path string) {
+	key := strings.TrimSpace(mv.Key.String())
+	child := key
+	if path != "" {
+		child = path + "." + key
+	}
+	kp := w.mark(child+":", mv.Key)
+	switch t.Kind() {
+	case reflect.Map:
+		w.walk(mv.Value, t.Elem(), child)
+	case reflect.Struct:
+		ft, ok := fieldType(t, key)
+		if !ok {
+			msg := fmt.Sprintf("unknown field %q", key)
+			if s := suggest(key, fieldNames(t)); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += fmt.Sprintf("; known fields: %s", strings.Join(fieldNames(t), ", "))
+			}
+			w.errs.Add(Errorf(w.file, kp.Line, kp.Col, "%s", msg))
+			return
+		}
+		w.walk(mv.Value, ft, child)
+	}
+}
+
+func fieldType(t reflect.Type, key string) (reflect.Type, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name == key && name != "-" {
+			return f.Type, true
+		}
+	}
+	return nil, false
+}
+
+func fieldNames(t reflect.Type) []string {
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); name != "" && name != "-" {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// suggest returns the known name closest to key when it is a likely typo.
+func suggest(key string, names []string) string {
+	best, bestD := "", 3
+	for _, n := range names {
+		if d := editDistance(key, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// SplitFrontMatter splits a Markdown source into its YAML front matter and
+// body. It returns the line on which the body starts.
+func SplitFrontMatter(file string, src []byte) (yml, body []byte, bodyLine int, err error) {
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	if !bytes.HasPrefix(src, []byte("---\n")) {
+		return nil, nil, 0, Errorf(file, 1, 1, "no front matter: the file must start with a line \"---\", then YAML, then a line \"---\"")
+	}
+	rest := src[4:]
+	line := 2
+	for off := 0; off <= len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		var l []byte
+		if end < 0 {
+			l = rest[off:]
+		} else {
+			l = rest[off : off+end]
+		}
+		if string(bytes.TrimRight(l, " \t")) == "---" {
+			next := len(rest)
+			if end >= 0 {
+				next = off + end + 1
+			}
+			return rest[:off], rest[next:], line + 1, nil
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+		line++
+	}
+	return nil, nil, 0, Errorf(file, 1, 1, "front matter is not closed: add a line \"---\" after the YAML")
+}

@@ -1,0 +1,137 @@
+// Package markdown is the one configured goldmark of Dossier: GitHub
+// Flavored Markdown, footnotes, heading ids, chroma highlighting with CSS
+// classes, and no typographer, so the sources' own quote marks stay as
+// written.
+//
+// It is extended through goldmark's AST, never by rewriting HTML:
+//   - every paragraph can get a stable id (p1, p2, ...) so other pages can
+//     cite it, and its plain text is returned for provenance checks;
+//   - raw HTML is dropped (with a warning naming the line), never passed through;
+//   - links whose scheme is not http, https or mailto (javascript:, data:,
+//     vbscript:, ...) are dropped, keeping their text;
+//   - links to other Markdown sources ("../articles/x.md#p3") are rewritten
+//     by the caller's Resolve function to the page they become;
+//   - images must be local: a remote image would be a request leaving the site.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options are the per-document settings of a conversion.
+type Options struct {
+	// ParagraphIDs numbers the paragraphs p1, p2, ... in document order.
+	ParagraphIDs bool
+	// Resolve rewrites a link destination that names a Markdown source
+	// (a path ending in ".md", with an optional #fragment). It returns the
+	// new destination, or an error saying what is wrong.
+	Resolve func(dest string) (string, error)
+}
+
+// A Paragraph is one paragraph of a document, as plain text.
+type Paragraph struct {
+	ID   string // "p1", ... when Options.ParagraphIDs, else ""
+	Text string
+	Line int // 1-based line in the source
+}
+
+// An Issue is a problem at a line of the source.
+type Issue struct {
+	Line int
+	Msg  string
+}
+
+// A Doc is a converted document.
+type Doc struct {
+	HTML       []byte
+	Paragraphs []Paragraph
+	Warnings   []Issue // dropped raw HTML and unsafe links
+	Errors     []Issue // links that Resolve rejected, remote images
+}
+
+// A Converter converts Markdown to HTML. It is safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns the configured converter.
+func New() *Converter {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			highlighting.NewHighlighting(
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+				highlighting.WithWrapperRenderer(codeWrapper),
+			),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 1000)),
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(dropRawHTML{}, 100)),
+		),
+	)
+	return &Converter{md: md}
+}
+
+// codeWrapper puts highlighted code in a focusable, labelled region so a
+// keyboard user can scroll a wide block.
+func codeWrapper(w util.BufWriter, c highlighting.CodeBlockContext, entering bool) {
+	if !entering {
+		w.WriteString("</div>\n")
+		return
+	}
+	lang, _ := c.Language()
+	label := "Code"
+	if len(lang) > 0 {
+		label = "Code: " + string(lang)
+	}
+	fmt.Fprintf(w, `<div class="code" tabindex="0" role="region" aria-label="%s">`, util.EscapeHTML([]byte(label)))
+}
+
+var stateKey = parser.NewContextKey()
+
+// state is what one conversion collects while transforming its AST.
+type state struct {
+	opts  Options
+	src   []byte
+	lines []int // offsets of line starts
+	doc   *Doc
+}
+
+func (s *state) lineOf(offset int) int {
+	return sort.SearchInts(s.lines, offset+1)
+}
+
+// Convert renders src.
+func (c *Converter) Convert(src []byte, opts Options) (*Doc, error) {
+	st := &state{opts: opts, src: src, doc: &Doc{}}
+	st.lines = append(st.lines, 0)
+	for i, b := range src {
+		if b == '\n' {
+			st.lines = append(st.lines, i+1)
+		}
+	}
+	pc := parser.NewContext()
+	pc.Set(stateKey, st)
+	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	var buf bytes.Buffer
+	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
+		return nil, err
+	}
+	st.doc.HTML = buf.Bytes()
+	return st.doc, nil
+}

@@ -1,0 +1,187 @@
+package markdown
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// transformer numbers paragraphs and vets links, images and raw HTML.
+type transformer struct{}
+
+func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(stateKey).(*state)
+	if st == nil {
+		return
+	}
+	var unwrap, remove []ast.Node
+	n := 0
+	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch node := node.(type) {
+		case *ast.Paragraph:
+			p := Paragraph{Text: plainText(node, st.src), Line: st.blockLine(node)}
+			if st.opts.ParagraphIDs {
+				n++
+				p.ID = fmt.Sprintf("p%d", n)
+				node.SetAttributeString("id", []byte(p.ID))
+			}
+			st.doc.Paragraphs = append(st.doc.Paragraphs, p)
+		case *ast.Link:
+			dest, ok := st.vet(node, string(node.Destination))
+			if !ok {
+				unwrap = append(unwrap, node)
+			}
+			node.Destination = []byte(dest)
+		case *ast.AutoLink:
+			if _, ok := st.vet(node, string(node.URL(st.src))); !ok {
+				remove = append(remove, node)
+			}
+		case *ast.Image:
+			dest := string(node.Destination)
+			if u, err := url.Parse(dest); err == nil && (u.Scheme != "" || strings.HasPrefix(dest, "//")) {
+				st.doc.Errors = append(st.doc.Errors, Issue{st.inlineLine(node), fmt.Sprintf("image %q is not on this site: a remote image is a request leaving the site; save it next to the page instead", dest)})
+				remove = append(remove, node)
+			}
+		case *ast.RawHTML, *ast.HTMLBlock:
+			st.doc.Warnings = append(st.doc.Warnings, Issue{st.inlineLine(node), "raw HTML dropped: write Markdown instead"})
+			remove = append(remove, node)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, node := range unwrap {
+		parent := node.Parent()
+		for c := node.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, node, c)
+			c = next
+		}
+		parent.RemoveChild(parent, node)
+	}
+	for _, node := range remove {
+		if node.Kind() == ast.KindAutoLink {
+			// Keep the address as text, so the reader still sees it.
+			str := ast.NewString(node.(*ast.AutoLink).Label(st.src))
+			node.Parent().InsertBefore(node.Parent(), node, str)
+		}
+		node.Parent().RemoveChild(node.Parent(), node)
+	}
+}
+
+// vet checks a link destination: unsafe schemes are dropped, Markdown
+// sources are resolved. It returns the destination to use.
+func (st *state) vet(node ast.Node, dest string) (string, bool) {
+	line := st.inlineLine(node)
+	clean := strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, dest)
+	if i := strings.IndexAny(clean, ":/?#"); i > 0 && clean[i] == ':' {
+		switch scheme := strings.ToLower(clean[:i]); scheme {
+		case "http", "https", "mailto":
+			return dest, true
+		default:
+			st.doc.Warnings = append(st.doc.Warnings, Issue{line, fmt.Sprintf("link %q dropped: the %s: scheme is not allowed (use http, https or mailto)", dest, scheme)})
+			return "", false
+		}
+	}
+	if st.opts.Resolve != nil {
+		p, _, _ := strings.Cut(dest, "#")
+		if strings.HasSuffix(p, ".md") {
+			out, err := st.opts.Resolve(dest)
+			if err != nil {
+				st.doc.Errors = append(st.doc.Errors, Issue{line, err.Error()})
+				return dest, true
+			}
+			return out, true
+		}
+	}
+	return dest, true
+}
+
+// blockLine is the source line on which a block starts.
+func (st *state) blockLine(n ast.Node) int {
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return st.lineOf(n.Lines().At(0).Start)
+	}
+	return 0
+}
+
+// inlineLine finds the line of an inline node through its first text
+// segment, or through its enclosing block.
+func (st *state) inlineLine(n ast.Node) int {
+	if rh, ok := n.(*ast.RawHTML); ok && rh.Segments.Len() > 0 {
+		return st.lineOf(rh.Segments.At(0).Start)
+	}
+	var line int
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			line = st.lineOf(t.Segment.Start)
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if line > 0 {
+		return line
+	}
+	for p := n; p != nil; p = p.Parent() {
+		if l := st.blockLine(p); l > 0 {
+			return l
+		}
+	}
+	return 0
+}
+
+// plainText is the text a reader sees in an inline container, with
+// backslash escapes and entities resolved and line breaks as spaces.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(src)
+			if !c.IsRaw() {
+				v = util.UnescapePunctuations(v)
+				v = util.ResolveNumericReferences(v)
+				v = util.ResolveEntityNames(v)
+			}
+			b.Write(v)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// dropRawHTML renders nothing for raw HTML that slipped past the
+// transformer (it removes such nodes; this is the belt to those braces).
+type dropRawHTML struct{}
+
+func (dropRawHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	nothing := func(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
+		return ast.WalkSkipChildren, nil
+	}
+	reg.Register(ast.KindRawHTML, nothing)
+	reg.Register(ast.KindHTMLBlock, nothing)
+}

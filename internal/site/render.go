@@ -1,0 +1,235 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+
+	"dossier/internal/content"
+	"dossier/internal/markdown"
+)
+
+// renderer holds one build's state.
+type renderer struct {
+	c       *content.Content
+	theme   *theme
+	md      *markdown.Converter
+	res     *Result
+	sources map[string]string // output path → source file, for errors
+	mu      sync.Mutex
+}
+
+// A page is the data every template gets.
+type page struct {
+	Site        content.Site
+	Kind        string // index, article, page, 404, timeline
+	Path        string // output path from the site root
+	Root        string // relative URL of the site root from this page: "" or "../"
+	Base        string // <base href>, on 404.html only
+	Title       string
+	Description string
+	Nav         []navLink
+
+	Intro     template.HTML  // index
+	Articles  []*articleView // index
+	Timelines []navLink      // index
+
+	Article    *articleView // article
+	Prev, Next *articleView // article
+
+	Body template.HTML // page
+}
+
+type navLink struct {
+	Path, Title, Summary string
+}
+
+// An articleView is an article with its rendered body.
+type articleView struct {
+	*content.Article
+	Body       template.HTML
+	Paragraphs []markdown.Paragraph
+	CitedBy    []citation
+}
+
+// A citation is a timeline entry that quotes an article's paragraph.
+type citation struct {
+	Href, Label, Paragraph string
+}
+
+func rootOf(p string) string { return strings.Repeat("../", strings.Count(p, "/")) }
+
+func (r *renderer) newPage(kind, p, title string) *page {
+	nav := make([]navLink, 0, len(r.c.Pages))
+	for _, pg := range r.c.Pages {
+		nav = append(nav, navLink{Path: pg.Path(), Title: pg.Title})
+	}
+	return &page{Site: r.c.Site, Kind: kind, Path: p, Root: rootOf(p), Title: title, Nav: nav}
+}
+
+func (r *renderer) add(p string, b []byte, source string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.res.Files[p] = b
+	if source != "" {
+		r.sources[p] = source
+	}
+}
+
+func (r *renderer) exec(pg *page, source string) error {
+	var buf bytes.Buffer
+	if err := r.theme.pages[pg.Kind].ExecuteTemplate(&buf, "base", pg); err != nil {
+		return templateError(path.Join(ThemeDir, pg.Kind+".html"), err)
+	}
+	r.add(pg.Path, buf.Bytes(), source)
+	return nil
+}
+
+// convert renders a Markdown source, resolving its links to other sources.
+func (r *renderer) convert(file string, bodyLine int, src []byte, ids bool, outPath string) (*markdown.Doc, content.List) {
+	var errs content.List
+	doc, err := r.md.Convert(src, markdown.Options{
+		ParagraphIDs: ids,
+		Resolve:      func(dest string) (string, error) { return r.resolve(file, outPath, dest) },
+	})
+	if err != nil {
+		errs.Add(content.Errorf(file, 0, 0, "markdown: %v", err))
+		return nil, errs
+	}
+	for _, is := range doc.Errors {
+		errs.Add(content.Errorf(file, is.Line+bodyLine-1, 0, "%s", is.Msg))
+	}
+	for _, w := range doc.Warnings {
+		r.mu.Lock()
+		r.res.Warnings = append(r.res.Warnings, content.Errorf(file, w.Line+bodyLine-1, 0, "%s", w.Msg).Error())
+		r.mu.Unlock()
+	}
+	return doc, errs
+}
+
+// resolve rewrites a link to a Markdown source (relative to the linking
+// file) into a link to the page it becomes (relative to the linking page).
+func (r *renderer) resolve(file, fromPath, dest string) (string, error) {
+	p, frag, hasFrag := strings.Cut(dest, "#")
+	target := path.Clean(path.Join(path.Dir(file), p))
+	var out string
+	for _, a := range r.c.Articles {
+		if a.File == target {
+			out = a.Path()
+		}
+	}
+	for _, pg := range r.c.Pages {
+		if pg.File == target {
+			out = pg.Path()
+		}
+	}
+	if out == "" {
+		return "", fmt.Errorf("link %q: no article or page %s; fix the link or add the file", dest, target)
+	}
+	rel := rootOf(fromPath) + out
+	if hasFrag {
+		rel += "#" + frag
+	}
+	return rel, nil
+}
+
+func (r *renderer) render() error {
+	r.md = markdown.New()
+	var errs content.List
+	css, err := markdown.CSS()
+	if err != nil {
+		return fmt.Errorf("style.css: code highlighting: %w", err)
+	}
+	r.add("style.css", append(append([]byte{}, r.theme.css...), css...), "")
+
+	views := make([]*articleView, len(r.c.Articles))
+	verrs := make([]content.List, len(views))
+	parallel(len(views), func(i int) {
+		a := r.c.Articles[i]
+		doc, e := r.convert(a.File, a.BodyLine, a.Body, true, a.Path())
+		verrs[i] = e
+		if doc != nil {
+			views[i] = &articleView{Article: a, Body: template.HTML(doc.HTML), Paragraphs: doc.Paragraphs}
+		}
+	})
+	for _, e := range verrs {
+		errs = append(errs, e...)
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	r.res.Articles = len(views)
+
+	perrs := make([]error, len(views))
+	parallel(len(views), func(i int) {
+		v := views[i]
+		pg := r.newPage("article", v.Path(), v.Title)
+		pg.Description = v.Dek
+		pg.Article = v
+		if i > 0 {
+			pg.Prev = views[i-1]
+		}
+		if i+1 < len(views) {
+			pg.Next = views[i+1]
+		}
+		perrs[i] = r.exec(pg, v.File)
+	})
+	for _, e := range perrs {
+		errs.Add(e)
+	}
+
+	for _, p := range r.c.Pages {
+		doc, e := r.convert(p.File, p.BodyLine, p.Body, false, p.Path())
+		errs = append(errs, e...)
+		if doc == nil {
+			continue
+		}
+		pg := r.newPage("page", p.Path(), p.Title)
+		pg.Description = p.Description
+		pg.Body = template.HTML(doc.HTML)
+		errs.Add(r.exec(pg, p.File))
+		r.res.Pages++
+	}
+
+	idx := r.newPage("index", "index.html", "")
+	idx.Description = r.c.Site.Description
+	idx.Articles = views
+	if r.c.Site.Intro != "" {
+		doc, e := r.convert(content.SiteFile, 1, []byte(r.c.Site.Intro), false, "index.html")
+		errs = append(errs, e...)
+		if doc != nil {
+			idx.Intro = template.HTML(doc.HTML)
+		}
+	}
+	errs.Add(r.exec(idx, content.SiteFile))
+
+	nf := r.newPage("404", "404.html", "Page not found")
+	nf.Base = r.c.Site.BasePath
+	errs.Add(r.exec(nf, ""))
+	return errs.Err()
+}
+
+// parallel calls f(0..n-1) on a pool of one worker per CPU.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

@@ -1,0 +1,97 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"strings"
+
+	"dossier/internal/content"
+	"dossier/templates"
+)
+
+// ThemeDir is where a site keeps its own templates, overriding the
+// embedded defaults file by file.
+const ThemeDir = "templates"
+
+// pageKinds are the page templates; each defines "main" for the base layout.
+var pageKinds = []string{"index", "article", "page", "404"}
+
+// theme is the parsed templates and the static files of the theme.
+type theme struct {
+	pages map[string]*template.Template
+	css   []byte
+}
+
+// themeFile reads name from the site's templates/ when it has one, else
+// from the embedded defaults. It reports which file it read, for errors.
+func themeFile(site fs.FS, name string) ([]byte, string, error) {
+	if site != nil {
+		if b, err := fs.ReadFile(site, path.Join(ThemeDir, name)); err == nil {
+			return b, path.Join(ThemeDir, name), nil
+		}
+	}
+	b, err := fs.ReadFile(templates.FS, name)
+	return b, path.Join(ThemeDir, name), err
+}
+
+var funcs = template.FuncMap{
+	"join": strings.Join,
+}
+
+func loadTheme(site fs.FS) (*theme, error) {
+	var errs content.List
+	base := template.New("base").Funcs(funcs)
+	for _, name := range []string{"base.html", "partials.html"} {
+		src, file, err := themeFile(site, name)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		if _, err := base.New(file).Parse(string(src)); err != nil {
+			errs.Add(templateError(file, err))
+		}
+	}
+	t := &theme{pages: map[string]*template.Template{}}
+	for _, kind := range pageKinds {
+		src, file, err := themeFile(site, kind+".html")
+		if err != nil {
+			return nil, fmt.Errorf("template %s.html: %w", kind, err)
+		}
+		if errs != nil {
+			continue
+		}
+		pt, err := base.Clone()
+		if err == nil {
+			_, err = pt.New(file).Parse(string(src))
+		}
+		if err != nil {
+			errs.Add(templateError(file, err))
+			continue
+		}
+		t.pages[kind] = pt
+	}
+	css, _, err := themeFile(site, "style.css")
+	if err != nil {
+		return nil, fmt.Errorf("template style.css: %w", err)
+	}
+	t.css = css
+	return t, errs.Err()
+}
+
+var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (?s:(.*))$`)
+
+// templateError turns html/template's "template: NAME:LINE:COL: msg" into
+// file:line:col: msg, with the fix to make. The default theme's files are
+// named as they stand in Dossier's repository (templates/x.html).
+func templateError(file string, err error) error {
+	if m := templateErrRE.FindStringSubmatch(err.Error()); m != nil {
+		pos := m[1] + ":" + m[2]
+		if m[3] != "" {
+			pos += ":" + m[3]
+		}
+		return fmt.Errorf("%s: template error: %s; fix the template", pos, m[4])
+	}
+	return fmt.Errorf("%s: template error: %v; fix the template", file, err)
+}
