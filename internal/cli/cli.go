@@ -9,9 +9,9 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strings"
 	"time"
 
+	"dossier/internal/content"
 	"dossier/internal/site"
 )
 
@@ -78,7 +78,11 @@ func build(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
-		n := strings.Count(err.Error(), "\n") + 1
+		n := 1
+		var list content.List
+		if errors.As(err, &list) {
+			n = len(list)
+		}
 		fmt.Fprintf(stderr, "%s\ndossier build: failed with %d error(s); %s was left as it was\n", err, n, *out)
 		return 1
 	}

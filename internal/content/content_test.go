@@ -1,0 +1,177 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const goodArticle = `---
+title: A title
+publication: The Paper
+authors: []
+url: https://example.org/a
+raw: raw/a.txt
+event: e1
+---
+
+Body.
+`
+
+func site(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{
+		"content/site.yaml": {Data: []byte("title: T\n")},
+		"content/raw/a.txt": {Data: []byte("raw")},
+	}
+	for k, v := range files {
+		fsys[k] = &fstest.MapFile{Data: []byte(v)}
+	}
+	return fsys
+}
+
+func TestLoadGood(t *testing.T) {
+	c, err := Load(site(map[string]string{
+		"content/articles/a.md":  goodArticle,
+		"content/articles/b.md":  strings.Replace(goodArticle, "authors: []", "authors: [Jane Doe]\npublished: \"2019-06-28\"", 1),
+		"content/pages/about.md": "---\ntitle: About\n---\nHi\n",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Articles) != 2 || c.Articles[0].Slug != "b" || c.Articles[1].Slug != "a" {
+		t.Fatalf("articles not sorted by date, unknown last: %+v", c.Articles)
+	}
+	b := c.Articles[0]
+	if b.Date.Precision() != "day" || b.Date.Human() != "28 June 2019" || b.Authors[0] != "Jane Doe" {
+		t.Errorf("article b = %+v", b)
+	}
+	if c.Articles[1].BodyLine != 9 {
+		t.Errorf("body line = %d, want 9", c.Articles[1].BodyLine)
+	}
+	if c.Site.BasePath != "/" || c.Site.Language != "en" {
+		t.Errorf("site defaults = %+v", c.Site)
+	}
+}
+
+// Every bad front matter gets an error naming file:line:col and the fix,
+// and all of them are reported in one pass.
+func TestFrontMatterErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"unknown key", strings.Replace(goodArticle, "event: e1", "event: e1\ndtae: 2017", 1),
+			[]string{`content/articles/x.md:8:1: unknown field "dtae"`}},
+		{"typo suggestion", strings.Replace(goodArticle, "title:", "titel:", 1),
+			[]string{`content/articles/x.md:2:1: unknown field "titel"; did you mean "title"?`, `content/articles/x.md:2:1: missing required field "title"`}},
+		{"nested unknown key", strings.Replace(goodArticle, "event: e1", "event: e1\nphoto:\n  captoin: x", 1),
+			[]string{`content/articles/x.md:9:3: unknown field "captoin"`}},
+		{"missing keys", "---\ntitle: T\n---\nbody\n",
+			[]string{`x.md:2:1: missing required field "publication"`, `missing required field "authors"`, `missing required field "url"`, `missing required field "raw"`, `missing required field "event"`}},
+		{"wrong type", strings.Replace(goodArticle, "authors: []", "authors: {a: 1}", 1),
+			[]string{`content/articles/x.md:4:`}},
+		{"malformed YAML", strings.Replace(goodArticle, "title: A title", "title: [unclosed", 1),
+			[]string{`content/articles/x.md:3:1: ',' or ']' must be specified (fix the YAML syntax)`}},
+		{"bad date", strings.Replace(goodArticle, "event: e1", "event: e1\npublished: July 2017", 1),
+			[]string{`content/articles/x.md:8:12: date "July 2017" does not parse: write YYYY, YYYY-MM or YYYY-MM-DD`}},
+		{"impossible date", strings.Replace(goodArticle, "event: e1", "event: e1\npublished: 2019-02-30", 1),
+			[]string{`content/articles/x.md:8:12: date "2019-02-30" does not parse`}},
+		{"no front matter", "just text\n", []string{`content/articles/x.md:1:1: no front matter`}},
+		{"unclosed front matter", "---\ntitle: x\n", []string{`content/articles/x.md:1:1: front matter is not closed`}},
+		{"relative url", strings.Replace(goodArticle, "https://example.org/a", "example.org/a", 1),
+			[]string{`content/articles/x.md:5:6: url "example.org/a" is not an absolute http(s) URL`}},
+		{"missing raw", strings.Replace(goodArticle, "raw/a.txt", "raw/nope.txt", 1),
+			[]string{`content/articles/x.md:6:6: raw file content/raw/nope.txt not found`}},
+		{"raw outside", strings.Replace(goodArticle, "raw/a.txt", "../../etc/passwd", 1),
+			[]string{`content/articles/x.md:6:6: raw "../../etc/passwd" must name a file under content/raw/`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(site(map[string]string{"content/articles/x.md": tt.src}))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error\n%s\ndoes not contain\n%s", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestErrorsFromManyFilesTogether(t *testing.T) {
+	_, err := Load(site(map[string]string{
+		"content/articles/a.md":  strings.Replace(goodArticle, "title:", "titl:", 1),
+		"content/articles/b.md":  strings.Replace(goodArticle, "event: e1", "event: e1\nfoo: 1\nbar: 2", 1),
+		"content/pages/about.md": "---\n---\n",
+	}))
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, w := range []string{"content/articles/a.md:2:1", "content/articles/b.md:8:1", "content/articles/b.md:9:1", `content/pages/about.md:2:1: missing required field "title"`} {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error\n%s\nlacks %s", err, w)
+		}
+	}
+	if n := len(err.(List)); n != 5 {
+		t.Errorf("%d errors, want 5:\n%s", n, err)
+	}
+}
+
+func TestSlugs(t *testing.T) {
+	for name, want := range map[string]string{
+		"content/articles/Bad Name.md": `file name "Bad Name.md" is not a valid slug: use lower-case letters, digits and hyphens, e.g. "bad-name.md"`,
+		"content/articles/../x.md":     "",
+		"content/articles/notes.txt":   "not a Markdown file",
+		"content/pages/index.md":       `the page name "index" is taken by a generated page`,
+	} {
+		src := goodArticle
+		if strings.HasPrefix(name, "content/pages/") {
+			src = "---\ntitle: x\n---\n"
+		}
+		_, err := Load(site(map[string]string{name: src}))
+		if want == "" {
+			continue // fstest.MapFS cannot hold such a name; the slug rule covers it
+		}
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: error %v, want %q", name, err, want)
+		}
+	}
+}
+
+func TestSiteSettings(t *testing.T) {
+	fsys := site(nil)
+	fsys["content/site.yaml"] = &fstest.MapFile{Data: []byte("title: T\nbase_url: https://owner.github.io/repo\n")}
+	c, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Site.BaseURL != "https://owner.github.io/repo/" || c.Site.BasePath != "/repo/" {
+		t.Errorf("site = %+v", c.Site)
+	}
+	fsys["content/site.yaml"] = &fstest.MapFile{Data: []byte("title: T\nbase_url: owner.github.io\ntheme: x\n")}
+	_, err = Load(fsys)
+	for _, w := range []string{`content/site.yaml:2:11: base_url "owner.github.io" is not an absolute`, `content/site.yaml:3:1: unknown field "theme"`} {
+		if err == nil || !strings.Contains(err.Error(), w) {
+			t.Errorf("error %v lacks %q", err, w)
+		}
+	}
+}
+
+func TestDate(t *testing.T) {
+	for in, want := range map[string]string{"2017": "2017|year|2017", "2017-07": "July 2017|month|2017-07", "2017-07-07": "7 July 2017|day|2017-07-07"} {
+		d, err := ParseDate(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.Human() + "|" + d.Precision() + "|" + d.String(); got != want {
+			t.Errorf("%s: %s, want %s", in, got, want)
+		}
+	}
+	for _, bad := range []string{"", "17", "2017-7", "2017-13", "July 2017", "2017-07-07T10:00"} {
+		if _, err := ParseDate(bad); err == nil {
+			t.Errorf("ParseDate(%q) succeeded", bad)
+		}
+	}
+}

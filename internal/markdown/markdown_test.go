@@ -1,0 +1,133 @@
+package markdown
+
+import (
+	"errors"
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/styles"
+	"strings"
+	"testing"
+)
+
+func convert(t *testing.T, src string, opts Options) *Doc {
+	t.Helper()
+	d, err := New().Convert([]byte(src), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestParagraphIDsAndText(t *testing.T) {
+	d := convert(t, "First “quoted” para,\nwith a [link](https://e.org) and \\[Putin\\].\n\n> quoted\n\nThird &amp; `code` - \"straight\".\n", Options{ParagraphIDs: true})
+	html := string(d.HTML)
+	for _, want := range []string{`<p id="p1">First “quoted” para,`, `<p id="p2">quoted</p>`, `<p id="p3">Third &amp; <code>code</code> - &quot;straight&quot;.</p>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("HTML lacks %s:\n%s", want, html)
+		}
+	}
+	want := []Paragraph{
+		{"p1", "First “quoted” para, with a link and [Putin].", 1},
+		{"p2", "quoted", 4},
+		{"p3", "Third & code - \"straight\".", 6},
+	}
+	if len(d.Paragraphs) != len(want) {
+		t.Fatalf("paragraphs = %+v", d.Paragraphs)
+	}
+	for i, p := range d.Paragraphs {
+		if p != want[i] {
+			t.Errorf("paragraph %d = %+v, want %+v", i, p, want[i])
+		}
+	}
+	if d := convert(t, "a\n\nb\n", Options{}); strings.Contains(string(d.HTML), "id=") {
+		t.Errorf("ids without ParagraphIDs: %s", d.HTML)
+	}
+}
+
+// The sources' quote marks and dashes stay as written: no typographer.
+func TestNoTypographer(t *testing.T) {
+	d := convert(t, "He said \"yes\" -- it's 'fine'...\n", Options{})
+	if got := d.Paragraphs[0].Text; got != "He said \"yes\" -- it's 'fine'..." {
+		t.Errorf("text = %q", got)
+	}
+}
+
+func TestUnsafeInputDropped(t *testing.T) {
+	src := "Click [me](javascript:alert(1)) or [me too](JaVaScRiPt:alert(2)) or <javascript:alert(3)>.\n\n<script>alert(4)</script>\n\nInline <b onclick=\"x\">bold</b> and [ok](https://e.org).\n\n[data](data:text/html,hi)\n"
+	d := convert(t, src, Options{})
+	html := string(d.HTML)
+	for _, bad := range []string{"href=\"javascript", "href=\"JaVaScRiPt", "<script", "onclick", "<b", "data:", "raw HTML omitted"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("HTML contains %q:\n%s", bad, html)
+		}
+	}
+	for _, keep := range []string{"Click me or me too or javascript:alert(3).", `<a href="https://e.org">ok</a>`, "bold"} {
+		if !strings.Contains(html, keep) {
+			t.Errorf("HTML lacks %q:\n%s", keep, html)
+		}
+	}
+	lines := map[int]int{}
+	for _, w := range d.Warnings {
+		lines[w.Line]++
+	}
+	if lines[1] != 3 || lines[3] != 1 || lines[5] != 2 || lines[7] != 1 {
+		t.Errorf("warnings by line = %v: %+v", lines, d.Warnings)
+	}
+}
+
+func TestRemoteImageIsAnError(t *testing.T) {
+	d := convert(t, "text\n\n![x](https://cdn.example/x.png)\n", Options{})
+	if len(d.Errors) != 1 || d.Errors[0].Line != 3 || strings.Contains(string(d.HTML), "cdn.example") {
+		t.Errorf("errors = %+v, html = %s", d.Errors, d.HTML)
+	}
+}
+
+func TestResolve(t *testing.T) {
+	opts := Options{Resolve: func(dest string) (string, error) {
+		if strings.HasPrefix(dest, "a.md") {
+			return "x/a.html" + strings.TrimPrefix(dest, "a.md"), nil
+		}
+		return "", errors.New("no such page")
+	}}
+	d := convert(t, "[a](a.md#p2) [b](b.md)\n\n[c](c.html)\n", opts)
+	if !strings.Contains(string(d.HTML), `href="x/a.html#p2"`) || !strings.Contains(string(d.HTML), `href="c.html"`) {
+		t.Errorf("html = %s", d.HTML)
+	}
+	if len(d.Errors) != 1 || d.Errors[0].Line != 1 || d.Errors[0].Msg != "no such page" {
+		t.Errorf("errors = %+v", d.Errors)
+	}
+}
+
+func TestHighlightingUsesClasses(t *testing.T) {
+	d := convert(t, "```go\nfunc main() {} // hi\n```\n\n```sh\ngo test ./...\n```\n", Options{})
+	html := string(d.HTML)
+	if strings.Contains(html, "style=") {
+		t.Errorf("inline styles in %s", html)
+	}
+	for _, want := range []string{`<span class="kd">func</span>`, `<span class="c1">// hi</span>`, `aria-label="Code: go"`, `tabindex="0"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("HTML lacks %s:\n%s", want, html)
+		}
+	}
+}
+
+func TestCSSIsReadable(t *testing.T) {
+	css, err := CSS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(css), "@media (prefers-color-scheme: dark)") || !strings.Contains(string(css), ".chroma .c1") {
+		t.Fatalf("css lacks the dark block or comment class")
+	}
+	for name, bg := range map[string]string{lightStyle: lightBg, darkStyle: darkBg} {
+		st, err := readable(styles.Get(name), bg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back := chroma.ParseColour(bg)
+		for _, tt := range st.Types() {
+			if c := st.Get(tt).Colour; c.IsSet() && contrast(c, back) < 4.5 {
+				t.Errorf("%s: %v colour %v has contrast %.2f on %s", name, tt, c, contrast(c, back), bg)
+			}
+		}
+	}
+}
