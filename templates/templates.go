@@ -8,5 +8,5 @@ import "embed"
 
 // FS is the default theme.
 //
-//go:embed *.html *.css
+//go:embed *.html *.css *.js *.svg
 var FS embed.FS

@@ -23,6 +23,10 @@ type Site struct {
 	// BasePath is the path the site is served under ("/" or "/repo/"). It is
 	// used only by 404.html, the one page served away from its own path.
 	BasePath string `yaml:"base_path"`
+	// Updated is the day the dossier last changed (YYYY-MM-DD). The Atom
+	// feed needs it, and it must not come from the clock, so that builds
+	// are reproducible.
+	Updated string `yaml:"updated"`
 }
 
 func loadSite(fsys fs.FS) (Site, List) {
@@ -40,6 +44,12 @@ func loadSite(fsys fs.FS) (Site, List) {
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 			p := pos.At("base_url")
 			errs.Add(Errorf(SiteFile, p.Line, p.Col, "base_url %q is not an absolute http(s) URL; write e.g. https://owner.github.io/repo/ or remove it", s.BaseURL))
+		}
+	}
+	if s.Updated != "" {
+		if d, err := ParseDate(s.Updated); err != nil || !d.Exact() {
+			p := pos.At("updated")
+			errs.Add(Errorf(SiteFile, p.Line, p.Col, "updated %q must be a full date, YYYY-MM-DD", s.Updated))
 		}
 	}
 	var perrs List

@@ -33,6 +33,9 @@ import (
 type Options struct {
 	// ParagraphIDs numbers the paragraphs p1, p2, ... in document order.
 	ParagraphIDs bool
+	// IDPrefix goes before every paragraph id, for pages that hold several
+	// documents (the single-file edition): "slug-" gives "slug-p1".
+	IDPrefix string
 	// Resolve rewrites a link destination that names a Markdown source
 	// (a path ending in ".md", with an optional #fragment). It returns the
 	// new destination, or an error saying what is wrong.

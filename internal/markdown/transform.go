@@ -32,7 +32,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			if st.opts.ParagraphIDs {
 				n++
 				p.ID = fmt.Sprintf("p%d", n)
-				node.SetAttributeString("id", []byte(p.ID))
+				node.SetAttributeString("id", []byte(st.opts.IDPrefix+p.ID))
 			}
 			st.doc.Paragraphs = append(st.doc.Paragraphs, p)
 		case *ast.Link:

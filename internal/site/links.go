@@ -19,6 +19,7 @@ type pageRefs struct {
 
 type ref struct {
 	tag, attr, url string
+	rel            string // of a <link>: canonical and alternate are not loaded
 }
 
 // scanHTML collects the ids and the URLs of one page.
@@ -35,15 +36,22 @@ func scanHTML(src []byte) pageRefs {
 		}
 		name, hasAttr := z.TagName()
 		tag := string(name)
+		var rel string
+		first := len(r.links)
 		for hasAttr {
 			var k, v []byte
 			k, v, hasAttr = z.TagAttr()
 			switch key := string(k); {
 			case key == "id":
 				r.ids[string(v)] = true
+			case key == "rel":
+				rel = strings.ToLower(string(v))
 			case key == "href" && tag != "base", key == "src", key == "poster", key == "data" && tag == "object":
-				r.links = append(r.links, ref{tag, key, string(v)})
+				r.links = append(r.links, ref{tag: tag, attr: key, url: string(v)})
 			}
+		}
+		for i := first; i < len(r.links); i++ {
+			r.links[i].rel = rel
 		}
 	}
 }
@@ -86,7 +94,7 @@ func checkLink(page string, l ref, files map[string][]byte, refs map[string]page
 		return "not a valid URL"
 	}
 	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(l.url, "//") {
-		if resources[l.tag] {
+		if resources[l.tag] && !(l.tag == "link" && (l.rel == "canonical" || l.rel == "alternate")) {
 			return "loads a resource from outside the site; keep it in the site instead"
 		}
 		if u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "mailto" {

@@ -20,6 +20,8 @@ type renderer struct {
 	md      *markdown.Converter
 	res     *Result
 	sources map[string]string // output path → source file, for errors
+	views   []*articleView    // the articles, in site order
+	search  []searchDoc       // documents for the search index, in site order
 	mu      sync.Mutex
 }
 
@@ -34,6 +36,12 @@ type page struct {
 	Description string
 	Nav         []navLink
 
+	// Absolute URLs and metadata, only when the base URL is known.
+	Canonical string
+	OGType    string
+	Feed      bool
+	JSONLD    template.JS
+
 	Intro     template.HTML  // index
 	Articles  []*articleView // index
 	Timelines []navLink      // index
@@ -42,6 +50,15 @@ type page struct {
 	Prev, Next *articleView // article
 
 	Body template.HTML // page
+
+	InlineCSS template.CSS // single
+	Sections  []section    // single: the pages, after the articles
+}
+
+// A section is a page included in the single-file edition.
+type section struct {
+	ID, Title string
+	Body      template.HTML
 }
 
 type navLink struct {
@@ -68,7 +85,8 @@ func (r *renderer) newPage(kind, p, title string) *page {
 	for _, pg := range r.c.Pages {
 		nav = append(nav, navLink{Path: pg.Path(), Title: pg.Title})
 	}
-	return &page{Site: r.c.Site, Kind: kind, Path: p, Root: rootOf(p), Title: title, Nav: nav}
+	return &page{Site: r.c.Site, Kind: kind, Path: p, Root: rootOf(p), Title: title, Nav: nav,
+		Canonical: r.abs(p), OGType: "website", Feed: r.c.Site.BaseURL != ""}
 }
 
 func (r *renderer) add(p string, b []byte, source string) {
@@ -82,7 +100,11 @@ func (r *renderer) add(p string, b []byte, source string) {
 
 func (r *renderer) exec(pg *page, source string) error {
 	var buf bytes.Buffer
-	if err := r.theme.pages[pg.Kind].ExecuteTemplate(&buf, "base", pg); err != nil {
+	entry := "base"
+	if pg.Kind == "single" {
+		entry = "single" // a whole document of its own, not the site layout
+	}
+	if err := r.theme.pages[pg.Kind].ExecuteTemplate(&buf, entry, pg); err != nil {
 		return templateError(path.Join(ThemeDir, pg.Kind+".html"), err)
 	}
 	r.add(pg.Path, buf.Bytes(), source)
@@ -144,7 +166,12 @@ func (r *renderer) render() error {
 	if err != nil {
 		return fmt.Errorf("style.css: code highlighting: %w", err)
 	}
-	r.add("style.css", append(append([]byte{}, r.theme.css...), css...), "")
+	for name, b := range r.theme.static {
+		if name == "style.css" {
+			b = append(append([]byte{}, b...), css...)
+		}
+		r.add(name, b, "")
+	}
 
 	views := make([]*articleView, len(r.c.Articles))
 	verrs := make([]content.List, len(views))
@@ -163,6 +190,10 @@ func (r *renderer) render() error {
 		return err
 	}
 	r.res.Articles = len(views)
+	r.views = views
+	for _, v := range views {
+		r.search = append(r.search, r.articleSearchDoc(v))
+	}
 
 	perrs := make([]error, len(views))
 	parallel(len(views), func(i int) {
@@ -170,6 +201,8 @@ func (r *renderer) render() error {
 		pg := r.newPage("article", v.Path(), v.Title)
 		pg.Description = v.Dek
 		pg.Article = v
+		pg.OGType = "article"
+		pg.JSONLD = r.newsArticle(v)
 		if i > 0 {
 			pg.Prev = views[i-1]
 		}
@@ -209,8 +242,22 @@ func (r *renderer) render() error {
 
 	nf := r.newPage("404", "404.html", "Page not found")
 	nf.Base = r.c.Site.BasePath
+	nf.Canonical = ""
 	errs.Add(r.exec(nf, ""))
-	return errs.Err()
+
+	sp := r.newPage("search", "search.html", "Search")
+	sp.Articles = views
+	errs.Add(r.exec(sp, ""))
+	idxJS, err := searchIndex(r.search)
+	if err != nil {
+		return fmt.Errorf("%s: %w", SearchIndexFile, err)
+	}
+	r.add(SearchIndexFile, idxJS, "")
+	errs.Add(r.single())
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	return r.publishFiles()
 }
 
 // parallel calls f(0..n-1) on a pool of one worker per CPU.

@@ -44,6 +44,8 @@ type Result struct {
 	Articles int
 	Pages    int
 	Warnings []string
+
+	searchDocs []searchDoc // what went into the search index, for tests
 }
 
 // Build renders the site rooted at src into the directory out, atomically.
@@ -83,6 +85,14 @@ func Render(fsys fs.FS, opts Options) (*Result, error) {
 	if err := r.render(); err != nil {
 		return nil, err
 	}
+	// The zip is made last so that it holds every other file; its own
+	// footer links are checked with it present.
+	z, err := offlineZip(r.res.Files)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", OfflineZip, err)
+	}
+	r.res.Files[OfflineZip] = z
+	r.res.searchDocs = r.search
 	if errs := checkLinks(r.res.Files, r.sources); len(errs) > 0 {
 		var l content.List
 		for _, e := range errs {

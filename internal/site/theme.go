@@ -17,13 +17,16 @@ import (
 const ThemeDir = "templates"
 
 // pageKinds are the page templates; each defines "main" for the base layout.
-var pageKinds = []string{"index", "article", "page", "404"}
+var pageKinds = []string{"index", "article", "page", "404", "search", "single"}
 
 // theme is the parsed templates and the static files of the theme.
 type theme struct {
-	pages map[string]*template.Template
-	css   []byte
+	pages  map[string]*template.Template
+	static map[string][]byte // style.css, search.js, favicon.svg
 }
+
+// staticFiles are copied from the theme to the site root.
+var staticFiles = []string{"style.css", "search.js", "favicon.svg"}
 
 // themeFile reads name from the site's templates/ when it has one, else
 // from the embedded defaults. It reports which file it read, for errors.
@@ -72,11 +75,14 @@ func loadTheme(site fs.FS) (*theme, error) {
 		}
 		t.pages[kind] = pt
 	}
-	css, _, err := themeFile(site, "style.css")
-	if err != nil {
-		return nil, fmt.Errorf("template style.css: %w", err)
+	t.static = map[string][]byte{}
+	for _, name := range staticFiles {
+		b, _, err := themeFile(site, name)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		t.static[name] = b
 	}
-	t.css = css
 	return t, errs.Err()
 }
 

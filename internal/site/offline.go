@@ -1,0 +1,118 @@
+package site
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"html/template"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"dossier/internal/content"
+	"dossier/internal/markdown"
+)
+
+// OfflineZip is the download of the whole site for offline reading.
+const OfflineZip = "dossier-offline.zip"
+
+// zipEpoch is the fixed modification time of every zip entry, so that
+// two builds give the same bytes (the clock never enters the output).
+var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// offlineZip packs every file of the site (but the zip itself) under a
+// top folder "dossier/", in sorted order with fixed timestamps.
+func offlineZip(files map[string][]byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range sortedKeys(files) {
+		if name == OfflineZip {
+			continue
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: "dossier/" + name, Method: zip.Deflate, Modified: zipEpoch})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(files[name]); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// SingleFile is the single-file edition.
+const SingleFile = "dossier.html"
+
+// single renders the single-file edition. Each article is converted again
+// with its paragraph ids prefixed by its slug ("slug-p3"), since one page
+// holds them all, and links between articles become links within the page.
+func (r *renderer) single() error {
+	var errs content.List
+	views := make([]*articleView, len(r.views))
+	for i, v := range r.views {
+		doc, err := r.md.Convert(v.Article.Body, markdown.Options{ParagraphIDs: true, IDPrefix: v.Slug + "-",
+			Resolve: func(dest string) (string, error) { return r.resolveSingle(v.File, dest) }})
+		if err != nil {
+			errs.Add(content.Errorf(v.File, 0, 0, "markdown: %v", err))
+			continue
+		}
+		views[i] = &articleView{Article: v.Article, Body: template.HTML(doc.HTML), Paragraphs: doc.Paragraphs}
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	pg := r.newPage("single", SingleFile, "")
+	pg.Description = r.c.Site.Description
+	pg.Articles = views
+	if r.c.Site.Intro != "" {
+		doc, err := r.md.Convert([]byte(r.c.Site.Intro), markdown.Options{Resolve: func(dest string) (string, error) { return r.resolveSingle(content.SiteFile, dest) }})
+		if err != nil {
+			return fmt.Errorf("%s: intro: %w", content.SiteFile, err)
+		}
+		pg.Intro = template.HTML(doc.HTML)
+	}
+	for _, p := range r.c.Pages {
+		doc, err := r.md.Convert(p.Body, markdown.Options{Resolve: func(dest string) (string, error) { return r.resolveSingle(p.File, dest) }})
+		if err != nil {
+			return fmt.Errorf("%s: %w", p.File, err)
+		}
+		pg.Sections = append(pg.Sections, section{ID: p.Slug, Title: p.Title, Body: template.HTML(doc.HTML)})
+	}
+	pg.InlineCSS = template.CSS(r.res.Files["style.css"])
+	return r.exec(pg, "")
+}
+
+// resolveSingle turns a link to an article source into a link within the
+// single page ("#slug" or "#slug-p3"), and a link to a page into a link to
+// its section at the end of the edition.
+func (r *renderer) resolveSingle(file, dest string) (string, error) {
+	p, frag, _ := strings.Cut(dest, "#")
+	target := path.Clean(path.Join(path.Dir(file), p))
+	for _, a := range r.c.Articles {
+		if a.File == target {
+			if frag != "" {
+				return "#" + a.Slug + "-" + frag, nil
+			}
+			return "#" + a.Slug, nil
+		}
+	}
+	for _, pg := range r.c.Pages {
+		if pg.File == target {
+			return "#" + pg.Slug, nil
+		}
+	}
+	return "", fmt.Errorf("link %q: no article or page %s; fix the link or add the file", dest, target)
+}

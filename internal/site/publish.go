@@ -1,0 +1,207 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"html/template"
+
+	"dossier/internal/content"
+)
+
+// Files for publishing: what hosts, crawlers and feed readers look for.
+// Everything that needs an absolute URL is written only when the base URL
+// is known (site.yaml's base_url or -base-url): never with an invented host.
+
+// abs is the absolute URL of an output path, or "" without a base URL.
+func (r *renderer) abs(p string) string {
+	if r.c.Site.BaseURL == "" {
+		return ""
+	}
+	if p == "index.html" {
+		return r.c.Site.BaseURL
+	}
+	return r.c.Site.BaseURL + p
+}
+
+func (r *renderer) publishFiles() error {
+	// GitHub Pages would otherwise run Jekyll, which hides files starting with _.
+	r.add(".nojekyll", []byte{}, "")
+	robots := "User-agent: *\nAllow: /\n"
+	if u := r.abs("sitemap.xml"); u != "" {
+		robots += "Sitemap: " + u + "\n"
+	}
+	r.add("robots.txt", []byte(robots), "")
+	if r.c.Site.BaseURL == "" {
+		return nil
+	}
+	sm, err := r.sitemap()
+	if err != nil {
+		return fmt.Errorf("sitemap.xml: %w", err)
+	}
+	r.add("sitemap.xml", sm, "")
+	feed, err := r.feed()
+	if err != nil {
+		return err
+	}
+	r.add("feed.xml", feed, "")
+	return nil
+}
+
+// sitemap lists every HTML page but 404.html (sitemaps.org protocol 0.9).
+func (r *renderer) sitemap() ([]byte, error) {
+	type loc struct {
+		Loc string `xml:"loc"`
+	}
+	var set struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []loc    `xml:"url"`
+	}
+	set.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	for _, p := range r.htmlPages() {
+		set.URLs = append(set.URLs, loc{r.abs(p)})
+	}
+	return marshalXML(set)
+}
+
+// htmlPages is every page a reader can land on, sorted, without 404.html.
+func (r *renderer) htmlPages() []string {
+	var out []string
+	for _, p := range sortedKeys(r.res.Files) {
+		if len(p) > 5 && p[len(p)-5:] == ".html" && p != "404.html" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr,omitempty"`
+	Body string `xml:",chardata"`
+}
+
+type atomEntry struct {
+	Title     string      `xml:"title"`
+	ID        string      `xml:"id"`
+	Link      []atomLink  `xml:"link"`
+	Updated   string      `xml:"updated"`
+	Published string      `xml:"published,omitempty"`
+	Authors   []atomName  `xml:"author"`
+	Summary   *atomText   `xml:"summary"`
+	Content   *atomText   `xml:"content"`
+	Source    *atomSource `xml:"source,omitempty"`
+}
+
+type atomName struct {
+	Name string `xml:"name"`
+}
+
+type atomSource struct {
+	Title string `xml:"title"`
+}
+
+// feed is an Atom feed (RFC 4287) of the articles. Atom requires an
+// <updated> instant for the feed and each entry: it is site.yaml's
+// `updated` date (when the dossier was last changed), never the clock,
+// so builds stay reproducible. An article's <published> is given only
+// when its publication day is known.
+func (r *renderer) feed() ([]byte, error) {
+	s := r.c.Site
+	if s.Updated == "" {
+		return nil, content.Errorf(content.SiteFile, 0, 0, "base_url is set, so an Atom feed is written, and Atom needs an updated date: add `updated: YYYY-MM-DD` (the day the dossier last changed)")
+	}
+	d, err := content.ParseDate(s.Updated)
+	if err != nil || !d.Exact() {
+		return nil, content.Errorf(content.SiteFile, 0, 0, "updated %q must be a full date YYYY-MM-DD", s.Updated)
+	}
+	updated := d.String() + "T00:00:00Z"
+	type atomFeed struct {
+		XMLName xml.Name    `xml:"feed"`
+		NS      string      `xml:"xmlns,attr"`
+		Lang    string      `xml:"xml:lang,attr"`
+		Title   string      `xml:"title"`
+		Sub     string      `xml:"subtitle,omitempty"`
+		ID      string      `xml:"id"`
+		Link    []atomLink  `xml:"link"`
+		Updated string      `xml:"updated"`
+		Author  atomName    `xml:"author"`
+		Entries []atomEntry `xml:"entry"`
+	}
+	f := atomFeed{NS: "http://www.w3.org/2005/Atom", Lang: s.Language, Title: s.Title, Sub: s.Description,
+		ID: r.abs("index.html"), Updated: updated, Author: atomName{s.Title},
+		Link: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: r.abs("feed.xml")}, {Rel: "alternate", Type: "text/html", Href: r.abs("index.html")}}}
+	for _, a := range r.views {
+		e := atomEntry{Title: a.Title, ID: r.abs(a.Path()), Updated: updated,
+			Link:    []atomLink{{Rel: "alternate", Type: "text/html", Href: r.abs(a.Path())}, {Rel: "related", Type: "text/html", Href: a.URL}},
+			Content: &atomText{Type: "html", Body: string(a.Body)}, Source: &atomSource{a.Publication}}
+		if a.Date.Exact() {
+			e.Published = a.Date.String() + "T00:00:00Z"
+		}
+		if a.Dek != "" {
+			e.Summary = &atomText{Body: a.Dek}
+		}
+		for _, au := range a.Authors {
+			e.Authors = append(e.Authors, atomName{au})
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	return marshalXML(f)
+}
+
+func marshalXML(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
+
+// newsArticle is the JSON-LD (schema.org NewsArticle) of an article page.
+// It states only what the front matter states: no author when the source
+// names none, a date only to its known precision.
+func (r *renderer) newsArticle(a *articleView) template.JS {
+	type thing struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+	}
+	ld := struct {
+		Context       string  `json:"@context"`
+		Type          string  `json:"@type"`
+		Headline      string  `json:"headline"`
+		Description   string  `json:"description,omitempty"`
+		Author        []thing `json:"author,omitempty"`
+		Publisher     thing   `json:"publisher"`
+		DatePublished string  `json:"datePublished,omitempty"`
+		URL           string  `json:"url"`
+		InLanguage    string  `json:"inLanguage,omitempty"`
+		IsPartOf      *thing  `json:"isPartOf,omitempty"`
+	}{Context: "https://schema.org", Type: "NewsArticle", Headline: a.Title, Description: a.Dek,
+		Publisher: thing{"NewsMediaOrganization", a.Publication}, DatePublished: a.Date.String(), URL: a.URL,
+		InLanguage: r.c.Site.Language, IsPartOf: &thing{"CreativeWork", r.c.Site.Title}}
+	for _, au := range a.Authors {
+		ld.Author = append(ld.Author, thing{"Person", au})
+	}
+	return jsonLD(ld)
+}
+
+// jsonLD marshals v for a <script type="application/ld+json">;
+// encoding/json escapes <, > and &, so the script cannot be closed early.
+func jsonLD(v any) template.JS {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only fixed struct types are marshalled
+	}
+	return template.JS(b)
+}

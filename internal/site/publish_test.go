@@ -1,0 +1,338 @@
+package site
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"net/url"
+	"os"
+	"path"
+	"strings"
+	"testing"
+
+	"github.com/rhysd/actionlint"
+	"golang.org/x/net/html"
+)
+
+func TestPublishingFiles(t *testing.T) {
+	res := render(t, loadTxtar(t, "testdata/site.txtar"))
+	for _, name := range []string{".nojekyll", "robots.txt", "favicon.svg", "search.html", SearchIndexFile, "search.js", OfflineZip, SingleFile} {
+		if _, ok := res.Files[name]; !ok {
+			t.Errorf("no %s", name)
+		}
+	}
+	// Without a base URL nothing absolute is written: no invented host.
+	for _, name := range []string{"sitemap.xml", "feed.xml"} {
+		if _, ok := res.Files[name]; ok {
+			t.Errorf("%s written without a base URL", name)
+		}
+	}
+	for name, b := range res.Files {
+		if s := string(b); strings.Contains(s, `rel="canonical"`) || strings.Contains(s, "og:url") || strings.Contains(s, "Sitemap:") {
+			t.Errorf("%s has an absolute URL without a base URL", name)
+		}
+	}
+	if got := string(res.Files["robots.txt"]); got != "User-agent: *\nAllow: /\n" {
+		t.Errorf("robots.txt = %q", got)
+	}
+	a := string(res.Files["articles/beta.html"])
+	for _, want := range []string{`<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Beta headline","author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Roe"}],"publisher":{"@type":"NewsMediaOrganization","name":"Other Paper"},"datePublished":"2019-06-28","url":"https://example.org/beta"`,
+		`<link rel="icon" href="../favicon.svg" type="image/svg+xml">`, `<meta name="theme-color" content="#121416" media="(prefers-color-scheme: dark)">`,
+		`<a href="../dossier-offline.zip" download>`} {
+		if !strings.Contains(a, want) {
+			t.Errorf("articles/beta.html lacks %s", want)
+		}
+	}
+	// An article without a byline gets no author in its structured data.
+	if s := string(res.Files["articles/alpha.html"]); strings.Contains(s, `"author"`) || !strings.Contains(s, `"datePublished":"2017-07"`) {
+		t.Errorf("alpha's JSON-LD invents an author or loses the date's precision")
+	}
+}
+
+func TestWithBaseURL(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	_, err := Render(fsys, Options{BaseURL: "https://example.org/repo/"})
+	if err == nil || !strings.Contains(err.Error(), "add `updated: YYYY-MM-DD`") {
+		t.Fatalf("a feed without an updated date: err = %v", err)
+	}
+	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, "updated: 2026-11-22\n"...)
+	res, err := Render(fsys, Options{BaseURL: "https://example.org/repo/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(res.Files["404.html"]), `<base href="/repo/">`) {
+		t.Error("404.html's base is not the base URL's path")
+	}
+	idx := string(res.Files["index.html"])
+	for _, want := range []string{`<link rel="canonical" href="https://example.org/repo/">`, `<meta property="og:title" content="Test dossier">`, `<link rel="alternate" type="application/atom+xml" href="feed.xml"`} {
+		if !strings.Contains(idx, want) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+	if !strings.Contains(string(res.Files["robots.txt"]), "Sitemap: https://example.org/repo/sitemap.xml\n") {
+		t.Error("robots.txt does not name the sitemap")
+	}
+
+	// The sitemap (sitemaps.org 0.9): every page but 404, absolute, under the base.
+	var sm struct {
+		XMLName xml.Name
+		URLs    []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(res.Files["sitemap.xml"], &sm); err != nil {
+		t.Fatal(err)
+	}
+	if sm.XMLName.Space != "http://www.sitemaps.org/schemas/sitemap/0.9" || sm.XMLName.Local != "urlset" {
+		t.Errorf("sitemap root = %v", sm.XMLName)
+	}
+	locs := map[string]bool{}
+	for _, u := range sm.URLs {
+		locs[u.Loc] = true
+		if !strings.HasPrefix(u.Loc, "https://example.org/repo/") || strings.HasSuffix(u.Loc, "404.html") {
+			t.Errorf("sitemap loc %s", u.Loc)
+		}
+	}
+	for _, want := range []string{"https://example.org/repo/", "https://example.org/repo/articles/alpha.html", "https://example.org/repo/about.html"} {
+		if !locs[want] {
+			t.Errorf("sitemap lacks %s", want)
+		}
+	}
+	validateAtom(t, res.Files["feed.xml"], 2)
+}
+
+// validateAtom checks the rules of RFC 4287 that a feed of ours can break.
+func validateAtom(t *testing.T, b []byte, entries int) {
+	t.Helper()
+	type link struct {
+		Rel  string `xml:"rel,attr"`
+		Href string `xml:"href,attr"`
+	}
+	type person struct {
+		Name string `xml:"name"`
+	}
+	type entry struct {
+		ID        string   `xml:"id"`
+		Title     string   `xml:"title"`
+		Updated   string   `xml:"updated"`
+		Published string   `xml:"published"`
+		Links     []link   `xml:"link"`
+		Authors   []person `xml:"author"`
+		Content   struct {
+			Type string `xml:"type,attr"`
+			Body string `xml:",chardata"`
+		} `xml:"content"`
+	}
+	var f struct {
+		XMLName xml.Name
+		ID      string   `xml:"id"`
+		Title   string   `xml:"title"`
+		Updated string   `xml:"updated"`
+		Authors []person `xml:"author"`
+		Links   []link   `xml:"link"`
+		Entries []entry  `xml:"entry"`
+	}
+	if err := xml.Unmarshal(b, &f); err != nil {
+		t.Fatal(err)
+	}
+	if f.XMLName.Space != "http://www.w3.org/2005/Atom" || f.XMLName.Local != "feed" {
+		t.Errorf("feed root = %v", f.XMLName)
+	}
+	isDateTime := func(s string) bool { return len(s) == 20 && s[4] == '-' && s[10] == 'T' && s[19] == 'Z' }
+	absolute := func(s string) bool { u, err := url.Parse(s); return err == nil && u.Scheme != "" && u.Host != "" }
+	if f.Title == "" || !absolute(f.ID) || !isDateTime(f.Updated) || len(f.Authors) == 0 {
+		t.Errorf("feed head: id %q title %q updated %q authors %v", f.ID, f.Title, f.Updated, f.Authors)
+	}
+	self := false
+	for _, l := range f.Links {
+		self = self || (l.Rel == "self" && absolute(l.Href))
+	}
+	if !self {
+		t.Error("feed has no absolute rel=self link")
+	}
+	if len(f.Entries) != entries {
+		t.Fatalf("%d entries, want %d", len(f.Entries), entries)
+	}
+	ids := map[string]bool{}
+	for _, e := range f.Entries {
+		if e.Title == "" || !absolute(e.ID) || ids[e.ID] || !isDateTime(e.Updated) || (e.Published != "" && !isDateTime(e.Published)) {
+			t.Errorf("entry %+v", e)
+		}
+		ids[e.ID] = true
+		alt := false
+		for _, l := range e.Links {
+			alt = alt || (l.Rel == "alternate" && absolute(l.Href))
+		}
+		if !alt || e.Content.Type != "html" || !strings.Contains(e.Content.Body, "<p id=\"p1\">") {
+			t.Errorf("entry %s: alternate link %v, content type %q", e.ID, alt, e.Content.Type)
+		}
+	}
+}
+
+// The offline zip holds every file of the site, and every link of its
+// index.html resolves inside it.
+func TestOfflineZip(t *testing.T) {
+	res := render(t, loadTxtar(t, "testdata/site.txtar"))
+	zb := res.Files[OfflineZip]
+	zr, err := zip.NewReader(bytes.NewReader(zb), int64(len(zb)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inZip := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		inZip[strings.TrimPrefix(f.Name, "dossier/")] = b
+		if !f.Modified.Equal(zipEpoch) {
+			t.Errorf("%s has time %v", f.Name, f.Modified)
+		}
+	}
+	for name, b := range res.Files {
+		if name == OfflineZip {
+			continue
+		}
+		if !bytes.Equal(inZip[name], b) {
+			t.Errorf("zip lacks or differs on %s", name)
+		}
+	}
+	doc, err := html.Parse(bytes.NewReader(inZip["index.html"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for el := range doc.Descendants() {
+		for _, a := range el.Attr {
+			if a.Key != "href" && a.Key != "src" {
+				continue
+			}
+			u, _ := url.Parse(a.Val)
+			if u.Scheme != "" || u.Path == "" {
+				continue
+			}
+			n++
+			if _, ok := inZip[path.Clean(u.Path)]; !ok && u.Path != OfflineZip {
+				t.Errorf("index.html link %q does not resolve inside the zip", a.Val)
+			}
+		}
+	}
+	if n < 5 {
+		t.Errorf("only %d links checked", n)
+	}
+}
+
+// The single-file edition references nothing outside itself: no resource
+// at all, and every link is to a fragment of the page or to an original
+// article on the web.
+func TestSingleFile(t *testing.T) {
+	res := render(t, loadTxtar(t, "testdata/site.txtar"))
+	doc, err := html.Parse(bytes.NewReader(res.Files[SingleFile]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for el := range doc.Descendants() {
+		for _, a := range el.Attr {
+			if a.Key == "id" {
+				ids[a.Val] = true
+			}
+		}
+	}
+	for _, id := range []string{"alpha", "alpha-p1", "beta-p2", "about"} {
+		if !ids[id] {
+			t.Errorf("no id %q in the single file", id)
+		}
+	}
+	for el := range doc.Descendants() {
+		if el.Type == html.ElementNode && (el.Data == "script" || el.Data == "link" || el.Data == "img" || el.Data == "iframe") {
+			t.Errorf("single file has a <%s>", el.Data)
+		}
+		for _, a := range el.Attr {
+			switch {
+			case a.Key == "src" || a.Key == "srcset":
+				t.Errorf("single file loads %s", a.Val)
+			case a.Key == "href" && strings.HasPrefix(a.Val, "#"):
+				if !ids[a.Val[1:]] {
+					t.Errorf("single file: link %s has no target", a.Val)
+				}
+			case a.Key == "href" && !strings.HasPrefix(a.Val, "https://"):
+				t.Errorf("single file: link %s leaves the file", a.Val)
+			}
+		}
+	}
+	s := string(res.Files[SingleFile])
+	if !strings.Contains(s, `<a href="#beta-p2">beta's second paragraph</a>`) || !strings.Contains(s, "<style>") {
+		t.Error("the single file does not link between its articles or lacks its inline style")
+	}
+}
+
+func TestSearchIndex(t *testing.T) {
+	res := render(t, loadTxtar(t, "testdata/site.txtar"))
+	idx := string(res.Files[SearchIndexFile])
+	if !strings.HasPrefix(idx, "// The search index") || !strings.Contains(idx, "window.DOSSIER_SEARCH = {\"docs\":[") {
+		t.Fatalf("index is not a script setting window.DOSSIER_SEARCH: %.80s", idx)
+	}
+	for _, want := range []string{`["p1","First paragraph with \"straight\" quotes."]`, `"u":"articles/beta.html"`, `["p2","Beta two."]`} {
+		if !strings.Contains(idx, want) {
+			t.Errorf("index lacks %s", want)
+		}
+	}
+	s := string(res.Files["search.html"])
+	for _, want := range []string{`<script src="search-index.js"></script>`, `<a href="articles/alpha.html">`, `role="search"`, `<label for="search-q">`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("search.html lacks %s", want)
+		}
+	}
+}
+
+// The index stays smaller than 1.5 times the articles' text, measured on
+// this repository's own dossier.
+func TestSearchIndexSize(t *testing.T) {
+	res, err := Render(os.DirFS("../.."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := 0
+	for _, d := range res.searchDocs {
+		if strings.HasPrefix(d.URL, "articles/") {
+			text += len(d.Title) + len(d.Dek)
+			for _, p := range d.Parts {
+				text += len(p[1])
+			}
+		}
+	}
+	size := len(res.Files[SearchIndexFile])
+	if text == 0 || float64(size) > 1.5*float64(text) {
+		t.Errorf("search index is %d bytes for %d bytes of article text (ratio %.2f, limit 1.5)", size, text, float64(size)/float64(text))
+	}
+	t.Logf("search index %d bytes, article text %d bytes, ratio %.2f", size, text, float64(size)/float64(text))
+}
+
+// The Pages workflow passes actionlint and builds with the address that
+// configure-pages reports, keeping dotfiles in the artifact.
+func TestPagesWorkflow(t *testing.T) {
+	const file = "../../.github/workflows/pages.yml"
+	var out bytes.Buffer
+	l, err := actionlint.NewLinter(&out, &actionlint.LinterOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs, err := l.LintFile(file, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range errs {
+		t.Errorf("actionlint: %s", e)
+	}
+	b, _ := os.ReadFile(file)
+	for _, want := range []string{"actions/configure-pages@", "actions/upload-pages-artifact@", "actions/deploy-pages@", "include-hidden-files: true",
+		"steps.pages.outputs.base_url", "steps.pages.outputs.base_path", `-base-url "$BASE_URL"`, "go-version-file: go.mod", "go test ./..."} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("workflow lacks %s", want)
+		}
+	}
+}
