@@ -11,6 +11,7 @@ import (
 
 	"dossier/internal/content"
 	"dossier/internal/markdown"
+	"dossier/internal/timeline"
 )
 
 // renderer holds one build's state.
@@ -21,6 +22,8 @@ type renderer struct {
 	res     *Result
 	sources map[string]string // output path → source file, for errors
 	mu      sync.Mutex
+
+	timelines []*timeline.Timeline
 }
 
 // A page is the data every template gets.
@@ -42,6 +45,9 @@ type page struct {
 	Prev, Next *articleView // article
 
 	Body template.HTML // page
+
+	Timeline *timeline.Timeline // timeline
+	JSONLD   template.JS        // timeline: structured data
 }
 
 type navLink struct {
@@ -64,7 +70,10 @@ type citation struct {
 func rootOf(p string) string { return strings.Repeat("../", strings.Count(p, "/")) }
 
 func (r *renderer) newPage(kind, p, title string) *page {
-	nav := make([]navLink, 0, len(r.c.Pages))
+	nav := make([]navLink, 0, len(r.timelines)+len(r.c.Pages))
+	for _, t := range r.timelines {
+		nav = append(nav, navLink{Path: t.Path(), Title: t.Nav()})
+	}
 	for _, pg := range r.c.Pages {
 		nav = append(nav, navLink{Path: pg.Path(), Title: pg.Title})
 	}
@@ -163,6 +172,12 @@ func (r *renderer) render() error {
 		return err
 	}
 	r.res.Articles = len(views)
+	if err := r.loadTimelines(views); err != nil {
+		return err
+	}
+	if err := r.cite(views).Err(); err != nil {
+		return err
+	}
 
 	perrs := make([]error, len(views))
 	parallel(len(views), func(i int) {
@@ -195,9 +210,14 @@ func (r *renderer) render() error {
 		r.res.Pages++
 	}
 
+	errs = append(errs, r.renderTimelines()...)
+
 	idx := r.newPage("index", "index.html", "")
 	idx.Description = r.c.Site.Description
 	idx.Articles = views
+	for _, t := range r.timelines {
+		idx.Timelines = append(idx.Timelines, navLink{Path: t.Path(), Title: t.Title, Summary: t.Summary})
+	}
 	if r.c.Site.Intro != "" {
 		doc, e := r.convert(content.SiteFile, 1, []byte(r.c.Site.Intro), false, "index.html")
 		errs = append(errs, e...)
