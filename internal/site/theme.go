@@ -39,24 +39,6 @@ func themeFile(site fs.FS, name string) ([]byte, string, error) {
 
 var funcs = template.FuncMap{
 	"join": strings.Join,
-	"dict": dict,
-}
-
-// dict builds a map from key, value pairs, so that a template can pass a
-// partial more than one value (e.g. the data and the page's Root).
-func dict(kv ...any) (map[string]any, error) {
-	if len(kv)%2 != 0 {
-		return nil, fmt.Errorf("dict: odd number of arguments")
-	}
-	m := make(map[string]any, len(kv)/2)
-	for i := 0; i < len(kv); i += 2 {
-		k, ok := kv[i].(string)
-		if !ok {
-			return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
-		}
-		m[k] = kv[i+1]
-	}
-	return m, nil
 }
 
 func loadTheme(site fs.FS) (*theme, error) {

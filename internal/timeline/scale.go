@@ -167,7 +167,7 @@ func (s *Scale) wide() template.HTML {
 		var y1 float64 // baseline of the first line
 		if up {
 			y1 = axis - 14 - float64(p.lane)*lane - 17
-			b.f(`<line class="scale-tick" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, p.x, axis, p.x, y1+5)
+			b.f(`<line class="scale-tick" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, p.x, axis, p.x, y1+22)
 		} else {
 			y1 = axis + 16 + float64(p.lane)*lane + 14
 			b.f(`<line class="scale-tick" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, p.x, axis, p.x, y1-12)
