@@ -100,6 +100,8 @@ type Event struct {
 // precision, a phrase, or both.
 type When struct {
 	Date string `yaml:"date"`
+	// Phrase is, beside a date, the article's own wording of it ("on
+	// Friday"); alone, the words for what is known ("before the meeting").
 	// About marks the date as approximate: no <time datetime>, "about".
 	About  bool   `yaml:"about"`
 	Phrase string `yaml:"phrase"`
@@ -174,7 +176,7 @@ func (e *Entry) Href(t *Timeline) string { return t.Path() + "#" + e.ID }
 
 // Label names the entry for a link back to it from its article.
 func (e *Entry) Label() string {
-	return fmt.Sprintf("%s: %s", e.Cell.Row.Label, e.Cell.Event.Label)
+	return fmt.Sprintf("%s (%s)", e.Cell.Row.Label, e.Cell.Event.Label)
 }
 
 // ParagraphNumber is the paragraph's number as a reader counts: "3".
