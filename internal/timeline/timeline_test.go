@@ -129,20 +129,26 @@ func TestBadInput(t *testing.T) {
 		},
 		{
 			name: "unknown article",
-			edit: func(s string) string { return strings.Replace(s, "article: a\n    quote: \"said", "article: b\n    quote: \"said", 1) },
-			at:   "article: b", row: "said", evt: "one",
+			edit: func(s string) string {
+				return strings.Replace(s, "article: a\n    quote: \"said", "article: b\n    quote: \"said", 1)
+			},
+			at: "article: b", row: "said", evt: "one",
 			msg: `unknown article "b"; known articles: a`,
 		},
 		{
 			name: "unknown event",
-			edit: func(s string) string { return strings.Replace(s, "event: one\n    when: {date", "event: three\n    when: {date", 1) },
-			at:   "event: three", row: "said", evt: "three",
+			edit: func(s string) string {
+				return strings.Replace(s, "event: one\n    when: {date", "event: three\n    when: {date", 1)
+			},
+			at: "event: three", row: "said", evt: "three",
 			msg: `unknown event "three"; known events: one, two`,
 		},
 		{
 			name: "unknown row",
-			edit: func(s string) string { return strings.Replace(s, "row: said\n    event: one\n    when: {phrase", "row: sayd\n    event: one\n    when: {phrase", 1) },
-			at:   "row: sayd", row: "sayd", evt: "one",
+			edit: func(s string) string {
+				return strings.Replace(s, "row: said\n    event: one\n    when: {phrase", "row: sayd\n    event: one\n    when: {phrase", 1)
+			},
+			at: "row: sayd", row: "sayd", evt: "one",
 			msg: `unknown row "sayd"; known rows: said`,
 		},
 		{
@@ -159,20 +165,26 @@ func TestBadInput(t *testing.T) {
 		},
 		{
 			name: "empty cell without its nothing reported text",
-			edit: func(s string) string { return strings.Replace(s, "    nothing:\n      two: \"Nothing reported.\"\n", "", 1) },
-			at:   "- id: said", row: "said", evt: "two",
+			edit: func(s string) string {
+				return strings.Replace(s, "    nothing:\n      two: \"Nothing reported.\"\n", "", 1)
+			},
+			at: "- id: said", row: "said", evt: "two",
 			msg: "the cell is empty and does not say so",
 		},
 		{
 			name: "unknown source of a date",
-			edit: func(s string) string { return strings.Replace(s, "sources: [paper]}\n    scale", "sources: [rumour]}\n    scale", 1) },
-			at:   "sources: [rumour]", row: "said", evt: "one",
+			edit: func(s string) string {
+				return strings.Replace(s, "sources: [paper]}\n    scale", "sources: [rumour]}\n    scale", 1)
+			},
+			at: "sources: [rumour]", row: "said", evt: "one",
 			msg: `unknown source "rumour"`,
 		},
 		{
 			name: "dated without a source",
-			edit: func(s string) string { return strings.Replace(s, `{date: "2020-04-01", sources: [paper]}`, `{date: "2020-04-01"}`, 1) },
-			at:   `{date: "2020-04-01"}`, row: "said", evt: "one",
+			edit: func(s string) string {
+				return strings.Replace(s, `{date: "2020-04-01", sources: [paper]}`, `{date: "2020-04-01"}`, 1)
+			},
+			at: `{date: "2020-04-01"}`, row: "said", evt: "one",
 			msg: "has no sources",
 		},
 	}
