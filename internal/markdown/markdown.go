@@ -9,6 +9,7 @@
 //   - raw HTML is dropped (with a warning naming the line), never passed through;
 //   - links whose scheme is not http, https or mailto (javascript:, data:,
 //     vbscript:, ...) are dropped, keeping their text;
+//   - a cited paragraph can end with links back to the pages citing it;
 //   - links to other Markdown sources ("../articles/x.md#p3") are rewritten
 //     by the caller's Resolve function to the page they become;
 //   - images must be local: a remote image would be a request leaving the site.
@@ -40,6 +41,9 @@ type Options struct {
 	// (a path ending in ".md", with an optional #fragment). It returns the
 	// new destination, or an error saying what is wrong.
 	Resolve func(dest string) (string, error)
+	// BackLinks are, by paragraph id, links to the pages that cite the
+	// paragraph; they are rendered at its end. Needs ParagraphIDs.
+	BackLinks map[string][]BackLink
 }
 
 // A Paragraph is one paragraph of a document, as plain text.
@@ -84,7 +88,10 @@ func New() *Converter {
 			parser.WithASTTransformers(util.Prioritized(transformer{}, 1000)),
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(dropRawHTML{}, 100)),
+			renderer.WithNodeRenderers(
+				util.Prioritized(dropRawHTML{}, 100),
+				util.Prioritized(backLinkRenderer{}, 100),
+			),
 		),
 	)
 	return &Converter{md: md}

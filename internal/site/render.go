@@ -11,6 +11,7 @@ import (
 
 	"dossier/internal/content"
 	"dossier/internal/markdown"
+	"dossier/internal/timeline"
 )
 
 // renderer holds one build's state.
@@ -23,6 +24,8 @@ type renderer struct {
 	views   []*articleView    // the articles, in site order
 	search  []searchDoc       // documents for the search index, in site order
 	mu      sync.Mutex
+
+	timelines []*timeline.Timeline
 }
 
 // A page is the data every template gets.
@@ -40,7 +43,7 @@ type page struct {
 	Canonical string
 	OGType    string
 	Feed      bool
-	JSONLD    template.JS
+	JSONLD    template.JS // structured data: NewsArticle on articles, events and articles on timelines
 
 	Intro     template.HTML  // index
 	Articles  []*articleView // index
@@ -51,8 +54,9 @@ type page struct {
 
 	Body template.HTML // page
 
-	InlineCSS template.CSS // single
-	Sections  []section    // single: the pages, after the articles
+	Timeline  *timeline.Timeline // timeline
+	InlineCSS template.CSS       // single
+	Sections  []section          // single: the pages, after the articles
 }
 
 // A section is a page included in the single-file edition.
@@ -81,7 +85,10 @@ type citation struct {
 func rootOf(p string) string { return strings.Repeat("../", strings.Count(p, "/")) }
 
 func (r *renderer) newPage(kind, p, title string) *page {
-	nav := make([]navLink, 0, len(r.c.Pages))
+	nav := make([]navLink, 0, len(r.timelines)+len(r.c.Pages))
+	for _, t := range r.timelines {
+		nav = append(nav, navLink{Path: t.Path(), Title: t.Nav()})
+	}
 	for _, pg := range r.c.Pages {
 		nav = append(nav, navLink{Path: pg.Path(), Title: pg.Title})
 	}
@@ -194,6 +201,12 @@ func (r *renderer) render() error {
 	for _, v := range views {
 		r.search = append(r.search, r.articleSearchDoc(v))
 	}
+	if err := r.loadTimelines(views); err != nil {
+		return err
+	}
+	if err := r.cite(views).Err(); err != nil {
+		return err
+	}
 
 	perrs := make([]error, len(views))
 	parallel(len(views), func(i int) {
@@ -228,9 +241,14 @@ func (r *renderer) render() error {
 		r.res.Pages++
 	}
 
+	errs = append(errs, r.renderTimelines()...)
+
 	idx := r.newPage("index", "index.html", "")
 	idx.Description = r.c.Site.Description
 	idx.Articles = views
+	for _, t := range r.timelines {
+		idx.Timelines = append(idx.Timelines, navLink{Path: t.Path(), Title: t.Title, Summary: t.Summary})
+	}
 	if r.c.Site.Intro != "" {
 		doc, e := r.convert(content.SiteFile, 1, []byte(r.c.Site.Intro), false, "index.html")
 		errs = append(errs, e...)

@@ -5,6 +5,7 @@
 //
 //	index.html                 the dossier: title, introduction, timelines, articles by date
 //	articles/<slug>.html       one cleaned article per content/articles/<slug>.md
+//	timelines/<slug>.html      one comparison timeline per content/timelines/<slug>.yaml
 //	<slug>.html                one page per content/pages/<slug>.md
 //	404.html                   the page GitHub Pages serves for a missing path
 //	style.css                  the theme's stylesheet and the code highlighting
@@ -40,10 +41,11 @@ type Options struct {
 
 // A Result describes a finished build.
 type Result struct {
-	Files    map[string][]byte // output path (slash-separated) → content
-	Articles int
-	Pages    int
-	Warnings []string
+	Files     map[string][]byte // output path (slash-separated) → content
+	Articles  int
+	Timelines int
+	Pages     int
+	Warnings  []string
 
 	searchDocs []searchDoc // what went into the search index, for tests
 }
@@ -62,8 +64,8 @@ func Build(src, out string, opts Options) (*Result, error) {
 
 // Summary is the one line a build prints.
 func (r *Result) Summary(out string, d time.Duration) string {
-	return fmt.Sprintf("built %d files (%d articles, %d pages) into %s in %s",
-		len(r.Files), r.Articles, r.Pages, filepath.ToSlash(out), d.Round(time.Millisecond))
+	return fmt.Sprintf("built %d files (%d articles, %d timelines, %d pages) into %s in %s",
+		len(r.Files), r.Articles, r.Timelines, r.Pages, filepath.ToSlash(out), d.Round(time.Millisecond))
 }
 
 // Render builds the whole site from fsys into memory: load, render, check.

@@ -1,0 +1,30 @@
+// Package timeline reads a dossier's comparison timelines, aligns their
+// entries into rows, and proves every entry against the articles it cites.
+//
+// # Files
+//
+// A timeline is one YAML file, content/timelines/<slug>.yaml, published as
+// timelines/<slug>.html. It holds:
+//
+//	title, nav_title, summary, caption   what the page says about itself
+//	sources   facts from outside the articles: id, name, detail (FACTS.md)
+//	events    the columns: id, label, place, place_sources, when, utc_offset
+//	rows      the phases: id, label, description, nothing (per event)
+//	entries   the cells' contents: id, row, event, when, summary, article,
+//	          quote, and scale (a label that puts it on the scale strip)
+//
+// A when is a date ("2017", "2017-07" or "2017-07-07": its length is its
+// precision), a phrase ("before the meeting"), or both; about: true marks a
+// date as approximate. A date needs sources: ids from sources, or article
+// slugs when an article states the date itself.
+//
+// # Checks
+//
+// Loading is strict: an unknown key, an unknown event, row, article or
+// source, a duplicated id, a date that does not parse, or a cell with no
+// entries and no "nothing reported" text is an error naming file:line and
+// the row and event it concerns. Every quote must be found, with only its
+// whitespace normalised, in one paragraph of its article's cleaned text;
+// otherwise the error shows the nearest passage of the article, so the
+// author can see what differs.
+package timeline
