@@ -23,6 +23,15 @@
       parts.push({ doc: doc, id: p[0], text: p[1], key: fold(head + " " + p[1]), own: fold(p[1]) });
     });
   });
+  // Timeline entries point at their quote's span of article text.
+  (data.tl || []).forEach(function (t) {
+    var doc = { u: t.u, t: t.t, m: "Timeline" };
+    t.e.forEach(function (e) {
+      var quote = data.docs[e[2]].p[e[3]][1].slice(e[4], e[4] + e[5]);
+      var label = t.l[e[1]];
+      parts.push({ doc: doc, id: e[0], label: label, text: "“" + quote + "”", key: fold(label + " " + quote) });
+    });
+  });
 
   function snippet(text, terms) {
     var folded = fold(text);
@@ -45,7 +54,7 @@
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = h.doc.u + (h.id ? "#" + h.id : "");
-      a.textContent = h.doc.t + (h.id ? " (paragraph " + h.id.replace(/^p/, "") + ")" : "");
+      a.textContent = h.doc.t + (h.label ? ": " + h.label : h.id ? " (paragraph " + h.id.replace(/^p/, "") + ")" : "");
       var p = document.createElement("p");
       p.textContent = snippet(h.text, terms);
       li.appendChild(a);

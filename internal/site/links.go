@@ -14,6 +14,7 @@ import (
 // pageRefs is what the link check needs of one HTML page.
 type pageRefs struct {
 	ids   map[string]bool
+	dups  []string // ids given to more than one element
 	links []ref
 }
 
@@ -43,6 +44,9 @@ func scanHTML(src []byte) pageRefs {
 			k, v, hasAttr = z.TagAttr()
 			switch key := string(k); {
 			case key == "id":
+				if r.ids[string(v)] {
+					r.dups = append(r.dups, string(v))
+				}
 				r.ids[string(v)] = true
 			case key == "rel":
 				rel = strings.ToLower(string(v))
@@ -78,6 +82,9 @@ func checkLinks(files map[string][]byte, sources map[string]string) []error {
 		from := p
 		if src := sources[p]; src != "" {
 			from = fmt.Sprintf("%s (from %s)", p, src)
+		}
+		for _, id := range refs[p].dups {
+			errs = append(errs, fmt.Errorf("link check: %s: id %q is given to more than one element, so links to it are ambiguous", from, id))
 		}
 		for _, l := range refs[p].links {
 			if msg := checkLink(p, l, files, refs); msg != "" {

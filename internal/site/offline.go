@@ -75,7 +75,14 @@ func (r *renderer) single() error {
 		return err
 	}
 	pg := r.newPage("single", SingleFile, "")
+	pg.Single = true
 	pg.Description = r.c.Site.Description
+	for _, t := range r.timelines {
+		tp := r.newPage("single", SingleFile, t.Title)
+		tp.Single = true
+		tp.Timeline = t
+		pg.TimelinePages = append(pg.TimelinePages, tp)
+	}
 	pg.Articles = views
 	if r.c.Site.Intro != "" {
 		doc, err := r.md.Convert([]byte(r.c.Site.Intro), markdown.Options{Resolve: func(dest string) (string, error) { return r.resolveSingle(content.SiteFile, dest) }})

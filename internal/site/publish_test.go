@@ -3,6 +3,7 @@ package site
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"io"
 	"net/url"
@@ -10,6 +11,7 @@ import (
 	"path"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/rhysd/actionlint"
 	"golang.org/x/net/html"
@@ -333,6 +335,46 @@ func TestPagesWorkflow(t *testing.T) {
 		"steps.pages.outputs.base_url", "steps.pages.outputs.base_path", `-base-url "$BASE_URL"`, "go-version-file: go.mod", "go test ./..."} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("workflow lacks %s", want)
+		}
+	}
+}
+
+// Timeline entries are indexed by reference: each points at the span of
+// its article's text that is its quote.
+func TestSearchIndexTimeline(t *testing.T) {
+	res, err := Render(os.DirFS("../.."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(res.Files[SearchIndexFile])
+	var idx struct {
+		Docs []struct {
+			U string     `json:"u"`
+			P [][]string `json:"p"`
+		} `json:"docs"`
+		TL []struct {
+			U string   `json:"u"`
+			L []string `json:"l"`
+			E [][]any  `json:"e"`
+		} `json:"tl"`
+	}
+	if err := json.Unmarshal([]byte(src[strings.Index(src, "{"):strings.LastIndex(src, ";")]), &idx); err != nil {
+		t.Fatal(err)
+	}
+	if len(idx.TL) != 1 || len(idx.TL[0].E) < 10 {
+		t.Fatalf("timeline entries not indexed: %+v", idx.TL)
+	}
+	quotes := map[string]string{}
+	for _, tl := range res.timelines {
+		for _, e := range tl.Entries {
+			quotes[e.ID] = strings.Join(strings.Fields(e.Quote), " ")
+		}
+	}
+	for _, e := range idx.TL[0].E {
+		id, d, p, start, n := e[0].(string), int(e[2].(float64)), int(e[3].(float64)), int(e[4].(float64)), int(e[5].(float64))
+		text := utf16.Encode([]rune(idx.Docs[d].P[p][1]))
+		if got := string(utf16.Decode(text[start : start+n])); got != quotes[id] {
+			t.Errorf("entry %s points at %q, want its quote %q", id, got, quotes[id])
 		}
 	}
 }

@@ -54,9 +54,21 @@ type page struct {
 
 	Body template.HTML // page
 
-	Timeline  *timeline.Timeline // timeline
-	InlineCSS template.CSS       // single
-	Sections  []section          // single: the pages, after the articles
+	Timeline *timeline.Timeline // timeline
+
+	InlineCSS     template.CSS // single
+	Sections      []section    // single: the pages, after the articles
+	TimelinePages []*page      // single: the timelines, before the articles
+	Single        bool         // the page is (part of) the single-file edition
+}
+
+// ParaHref is the URL of an article's paragraph from this page: the
+// article page's #pN, or within the single-file edition #slug-pN.
+func (p *page) ParaHref(a *content.Article, para string) string {
+	if p.Single {
+		return "#" + a.Slug + "-" + para
+	}
+	return p.Root + a.Path() + "#" + para
 }
 
 // A section is a page included in the single-file edition.
@@ -266,7 +278,7 @@ func (r *renderer) render() error {
 	sp := r.newPage("search", "search.html", "Search")
 	sp.Articles = views
 	errs.Add(r.exec(sp, ""))
-	idxJS, err := searchIndex(r.search)
+	idxJS, err := searchIndex(r.search, r.timelineSearch(r.search))
 	if err != nil {
 		return fmt.Errorf("%s: %w", SearchIndexFile, err)
 	}

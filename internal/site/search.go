@@ -3,6 +3,8 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
+	"unicode/utf16"
 )
 
 // The search index is a script (window.DOSSIER_SEARCH = {...}) loaded with
@@ -18,11 +20,11 @@ const (
 
 // A searchDoc is one page in the search index.
 type searchDoc struct {
-	URL   string      `json:"u"`
-	Title string      `json:"t"`
-	Meta  string      `json:"m,omitempty"` // publication · date, or what the page is
-	Dek   string      `json:"d,omitempty"`
-	Parts [][2]string `json:"p"` // [id, text]
+	URL   string     `json:"u"`
+	Title string     `json:"t"`
+	Meta  string     `json:"m,omitempty"` // publication · date, or what the page is
+	Dek   string     `json:"d,omitempty"`
+	Parts [][]string `json:"p"` // [id, text] or, for a timeline entry, [id, text, label]
 }
 
 func (r *renderer) articleSearchDoc(v *articleView) searchDoc {
@@ -31,15 +33,79 @@ func (r *renderer) articleSearchDoc(v *articleView) searchDoc {
 		d.Meta += " · " + h
 	}
 	for _, p := range v.Paragraphs {
-		d.Parts = append(d.Parts, [2]string{p.ID, p.Text})
+		d.Parts = append(d.Parts, []string{p.ID, strings.Join(strings.Fields(p.Text), " ")})
 	}
 	return d
 }
 
-func searchIndex(docs []searchDoc) ([]byte, error) {
+// A searchTimeline indexes a timeline's entries by reference: each entry
+// points at the span of article text its quote is (document, paragraph,
+// start and length in UTF-16 code units, as JavaScript slices strings),
+// and at its row-and-event label. The quote's words and the label find it;
+// the index never holds the same words twice, which keeps it under 1.5
+// times the articles' text even for a timeline as long as its articles.
+type searchTimeline struct {
+	URL     string   `json:"u"`
+	Title   string   `json:"t"`
+	Labels  []string `json:"l"`
+	Entries [][]any  `json:"e"` // [id, label, doc, paragraph, start, length]
+}
+
+func (r *renderer) timelineSearch(docs []searchDoc) []searchTimeline {
+	where := map[string]int{} // article URL → index in docs
+	for i, d := range docs {
+		where[d.URL] = i
+	}
+	var out []searchTimeline
+	for _, t := range r.timelines {
+		st := searchTimeline{URL: t.Path(), Title: t.Title}
+		labels := map[string]int{}
+		for _, row := range t.Rows {
+			for _, c := range row.Cells {
+				for _, e := range c.Entries {
+					d, ok := where[e.Source.Path()]
+					if !ok {
+						continue
+					}
+					for pi, part := range docs[d].Parts {
+						if part[0] != e.Paragraph {
+							continue
+						}
+						q := strings.Join(strings.Fields(e.Quote), " ")
+						at := strings.Index(part[1], q)
+						if at < 0 {
+							break
+						}
+						l, ok := labels[e.Label()]
+						if !ok {
+							l = len(st.Labels)
+							labels[e.Label()] = l
+							st.Labels = append(st.Labels, e.Label())
+						}
+						st.Entries = append(st.Entries, []any{e.ID, l, d, pi, utf16Len(part[1][:at]), utf16Len(q)})
+						break
+					}
+				}
+			}
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+func searchIndex(docs []searchDoc, timelines []searchTimeline) ([]byte, error) {
 	b, err := json.Marshal(struct {
-		Docs []searchDoc `json:"docs"`
-	}{docs})
+		Docs      []searchDoc      `json:"docs"`
+		Timelines []searchTimeline `json:"tl,omitempty"`
+	}{docs, timelines})
 	if err != nil {
 		return nil, err
 	}

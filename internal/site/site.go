@@ -31,6 +31,7 @@ import (
 	"time"
 
 	"dossier/internal/content"
+	"dossier/internal/timeline"
 )
 
 // Options configure a build.
@@ -47,7 +48,8 @@ type Result struct {
 	Pages     int
 	Warnings  []string
 
-	searchDocs []searchDoc // what went into the search index, for tests
+	searchDocs []searchDoc          // what went into the search index, for tests
+	timelines  []*timeline.Timeline // the timelines, for tests
 }
 
 // Build renders the site rooted at src into the directory out, atomically.
@@ -94,7 +96,7 @@ func Render(fsys fs.FS, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("%s: %w", OfflineZip, err)
 	}
 	r.res.Files[OfflineZip] = z
-	r.res.searchDocs = r.search
+	r.res.searchDocs, r.res.timelines = r.search, r.timelines
 	if errs := checkLinks(r.res.Files, r.sources); len(errs) > 0 {
 		var l content.List
 		for _, e := range errs {

@@ -69,6 +69,15 @@ func loadTheme(site fs.FS) (*theme, error) {
 		if err == nil {
 			_, err = pt.New(file).Parse(string(src))
 		}
+		if err == nil && kind == "single" {
+			// The single-file edition includes each timeline's body.
+			tsrc, tfile, terr := themeFile(site, "timeline.html")
+			if terr != nil {
+				return nil, fmt.Errorf("template timeline.html: %w", terr)
+			}
+			file = tfile
+			_, err = pt.New(tfile).Parse(string(tsrc))
+		}
 		if err != nil {
 			errs.Add(templateError(file, err))
 			continue

@@ -14,7 +14,9 @@ import (
 )
 
 // fixture returns the in-memory site of a txtar archive in testdata/.
-func fixture(t *testing.T, name string) fstest.MapFS { return loadTxtar(t, path.Join("testdata", name)) }
+func fixture(t *testing.T, name string) fstest.MapFS {
+	return loadTxtar(t, path.Join("testdata", name))
+}
 
 // timelineSites are the sites whose timeline pages are tested: the small
 // fixture, and the dossier itself, so the published page is held to the
