@@ -29,7 +29,7 @@
     t.e.forEach(function (e) {
       var quote = data.docs[e[2]].p[e[3]][1].slice(e[4], e[4] + e[5]);
       var label = t.l[e[1]];
-      parts.push({ doc: doc, id: e[0], label: label, text: "“" + quote + "”", key: fold(label + " " + quote) });
+      parts.push({ doc: doc, id: e[0], label: label, text: quote, key: fold(label + " " + quote) });
     });
   });
 
