@@ -20,6 +20,7 @@ type renderer struct {
 	md      *markdown.Converter
 	res     *Result
 	sources map[string]string // output path → source file, for errors
+	views   []*articleView    // the articles in order, kept for the incremental Builder
 	mu      sync.Mutex
 }
 
@@ -149,12 +150,7 @@ func (r *renderer) render() error {
 	views := make([]*articleView, len(r.c.Articles))
 	verrs := make([]content.List, len(views))
 	parallel(len(views), func(i int) {
-		a := r.c.Articles[i]
-		doc, e := r.convert(a.File, a.BodyLine, a.Body, true, a.Path())
-		verrs[i] = e
-		if doc != nil {
-			views[i] = &articleView{Article: a, Body: template.HTML(doc.HTML), Paragraphs: doc.Paragraphs}
-		}
+		views[i], verrs[i] = r.articleView(r.c.Articles[i])
 	})
 	for _, e := range verrs {
 		errs = append(errs, e...)
@@ -163,20 +159,11 @@ func (r *renderer) render() error {
 		return err
 	}
 	r.res.Articles = len(views)
+	r.views = views
 
 	perrs := make([]error, len(views))
 	parallel(len(views), func(i int) {
-		v := views[i]
-		pg := r.newPage("article", v.Path(), v.Title)
-		pg.Description = v.Dek
-		pg.Article = v
-		if i > 0 {
-			pg.Prev = views[i-1]
-		}
-		if i+1 < len(views) {
-			pg.Next = views[i+1]
-		}
-		perrs[i] = r.exec(pg, v.File)
+		perrs[i] = r.renderArticle(views, i)
 	})
 	for _, e := range perrs {
 		errs.Add(e)
@@ -195,6 +182,44 @@ func (r *renderer) render() error {
 		r.res.Pages++
 	}
 
+	errs = append(errs, r.renderIndex(views)...)
+
+	nf := r.newPage("404", "404.html", "Page not found")
+	nf.Base = r.c.Site.BasePath
+	errs.Add(r.exec(nf, ""))
+	return errs.Err()
+}
+
+// The per-page steps below are shared by the full render and the
+// incremental Builder, so that both produce the same bytes.
+
+// articleView converts one article's Markdown.
+func (r *renderer) articleView(a *content.Article) (*articleView, content.List) {
+	doc, errs := r.convert(a.File, a.BodyLine, a.Body, true, a.Path())
+	if doc == nil {
+		return nil, errs
+	}
+	return &articleView{Article: a, Body: template.HTML(doc.HTML), Paragraphs: doc.Paragraphs}, errs
+}
+
+// renderArticle renders the page of views[i], which links to its neighbours.
+func (r *renderer) renderArticle(views []*articleView, i int) error {
+	v := views[i]
+	pg := r.newPage("article", v.Path(), v.Title)
+	pg.Description = v.Dek
+	pg.Article = v
+	if i > 0 {
+		pg.Prev = views[i-1]
+	}
+	if i+1 < len(views) {
+		pg.Next = views[i+1]
+	}
+	return r.exec(pg, v.File)
+}
+
+// renderIndex renders index.html, which lists every article.
+func (r *renderer) renderIndex(views []*articleView) content.List {
+	var errs content.List
 	idx := r.newPage("index", "index.html", "")
 	idx.Description = r.c.Site.Description
 	idx.Articles = views
@@ -206,11 +231,7 @@ func (r *renderer) render() error {
 		}
 	}
 	errs.Add(r.exec(idx, content.SiteFile))
-
-	nf := r.newPage("404", "404.html", "Page not found")
-	nf.Base = r.c.Site.BasePath
-	errs.Add(r.exec(nf, ""))
-	return errs.Err()
+	return errs
 }
 
 // parallel calls f(0..n-1) on a pool of one worker per CPU.
