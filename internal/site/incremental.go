@@ -47,6 +47,7 @@ type Builder struct {
 	refs    map[string]pageRefs        // ids and links of each HTML page of r.res.Files
 	targets map[string][]string        // page → the page each of its #fragment links points to ("" for none)
 	linkers map[string]map[string]bool // page → the other pages linking to a #fragment in it
+	sources map[string]bool            // the files under content/ and templates/ at the last full build
 	pending map[string]bool            // changed files not yet built successfully
 	full    bool                       // the next build must be a full one
 }
@@ -93,21 +94,27 @@ func (b *Builder) incremental(files []string) ([]string, bool) {
 	if b.full || b.r == nil {
 		return nil, false
 	}
+	var arts []string
 	for _, f := range files {
+		_, err := fs.Stat(b.fsys, f)
+		if err != nil && !b.sources[f] {
+			continue // came and went between two builds: an editor's temporary file
+		}
 		if path.Dir(f) != content.ArticlesDir || !strings.HasSuffix(f, ".md") {
 			return nil, false
 		}
 		if b.position(f) < 0 {
 			return nil, false // added
 		}
-		if _, err := fs.Stat(b.fsys, f); err != nil {
+		if err != nil {
 			return nil, false // removed (or unreadable: the full build says why)
 		}
 		if b.cited(f) {
 			return nil, false
 		}
+		arts = append(arts, f)
 	}
-	return files, true
+	return arts, true
 }
 
 // position is the index of the article file in the last good build, or -1.
@@ -160,6 +167,7 @@ func (b *Builder) rebuildAll() (*Result, []string, error) {
 	}
 	sort.Strings(paths)
 	b.r, b.refs = r, refs
+	b.sources = sourceFiles(b.fsys)
 	b.targets = map[string][]string{}
 	b.linkers = map[string]map[string]bool{}
 	for p, pr := range refs {
@@ -265,6 +273,20 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 		b.setTargets(p, t)
 	}
 	return r.res, changed, nil
+}
+
+// sourceFiles lists the files under content/ and templates/.
+func sourceFiles(fsys fs.FS) map[string]bool {
+	files := map[string]bool{}
+	for _, dir := range []string{"content", ThemeDir} {
+		fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				files[p] = true
+			}
+			return nil
+		})
+	}
+	return files
 }
 
 // markNeighbours marks the pages of the articles before and after views[i].
