@@ -19,6 +19,9 @@ import (
 // loaded two-core machines, and they assert what happens, never how fast.
 const wait = 10 * time.Second
 
+// testLog is where test servers report their builds.
+var testLog io.Writer = io.Discard
+
 var noRedirect = &http.Client{
 	Timeout:       wait,
 	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
@@ -56,7 +59,7 @@ func saveByRename(t testing.TB, dir, name, data string) {
 // startServer serves the site in dir on 127.0.0.1:0 until the test ends.
 func startServer(t testing.TB, dir, base string) *testServer {
 	t.Helper()
-	s, err := New(Config{Src: dir, Base: base, Log: io.Discard})
+	s, err := New(Config{Src: dir, Base: base, Log: testLog})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,8 +101,9 @@ func (ts *testServer) get(t testing.TB, p string) (int, string) {
 
 // An events is one tab's event stream: the generations it was sent.
 type events struct {
-	gens chan int64
-	last int64
+	gens    chan int64
+	last    int64
+	timeout time.Duration // for each event; wait unless set
 }
 
 // listen opens the event stream under base and returns it after its
@@ -116,7 +120,7 @@ func (ts *testServer) listen(t testing.TB, base string) *events {
 	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
 		t.Fatalf("event stream served as %q", ct)
 	}
-	ev := &events{gens: make(chan int64, 100)}
+	ev := &events{gens: make(chan int64, 100), timeout: wait}
 	go func() {
 		defer resp.Body.Close()
 		sc := bufio.NewScanner(resp.Body)
@@ -146,8 +150,8 @@ func (ev *events) next(t testing.TB) int64 {
 			t.Fatal("event stream closed")
 		}
 		return g
-	case <-time.After(wait):
-		t.Fatalf("no reload event in %s", wait)
+	case <-time.After(ev.timeout):
+		t.Fatalf("no reload event in %s", ev.timeout)
 	}
 	return 0
 }
