@@ -21,6 +21,9 @@ Usage:
 
   dossier build  [-src DIR] [-out DIR] [-base-url URL] [-base-path PATH]
         render content/ and templates/ under DIR (default .) into public/
+  dossier serve  [-src DIR] [-addr 127.0.0.1:8080] [-base /]
+        preview the site: build it into memory, serve it on loopback, and
+        rebuild and reload the browser on every change
   dossier help
         show this help; "dossier COMMAND -h" shows a command's flags
 
@@ -38,6 +41,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return build(args[1:], stdout, stderr)
+	case "serve":
+		return serveCmd(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -70,5 +71,22 @@ func TestBuild(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public", "articles", "a.html")); err != nil {
 		t.Error("public/ lost after a failed build")
+	}
+}
+
+func TestServePortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	dir := t.TempDir()
+	write(t, dir, "content/site.yaml", "title: T\n")
+	code, _, errs := run("serve", "-src", dir, "-addr", ln.Addr().String())
+	if want := "dossier serve: " + ln.Addr().String() + " is in use; pick another with -addr\n"; code != 1 || errs != want {
+		t.Errorf("exit %d, stderr %q, want %q", code, errs, want)
+	}
+	if code, _, errs := run("serve", "-h"); code != 0 || !strings.Contains(errs, "-base") {
+		t.Errorf("serve -h: exit %d, %q", code, errs)
 	}
 }

@@ -31,28 +31,9 @@ func Load(fsys fs.FS) (*Content, error) {
 	arts, aerrs := loadDir(fsys, ArticlesDir, parseArticle)
 	errs = append(errs, aerrs...)
 	c.Articles = arts
-	sort.SliceStable(c.Articles, func(i, j int) bool {
-		a, b := c.Articles[i], c.Articles[j]
-		if a.Date != b.Date {
-			return a.Date.Before(b.Date)
-		}
-		if a.Title != b.Title {
-			return a.Title < b.Title
-		}
-		return a.Slug < b.Slug
-	})
+	sort.SliceStable(c.Articles, func(i, j int) bool { return ArticleLess(c.Articles[i], c.Articles[j]) })
 	for _, a := range c.Articles {
-		if a.Raw == "" {
-			continue
-		}
-		raw := path.Clean(path.Join("content", a.Raw))
-		if !strings.HasPrefix(raw, "content/raw/") {
-			p := a.Pos.At("raw")
-			errs.Add(Errorf(a.File, p.Line, p.Col, "raw %q must name a file under content/raw/ (written relative to content/, e.g. raw/x.txt)", a.Raw))
-		} else if _, err := fs.Stat(fsys, raw); err != nil {
-			p := a.Pos.At("raw")
-			errs.Add(Errorf(a.File, p.Line, p.Col, "raw file %s not found; keep the original the article was cleaned from in content/raw/", raw))
-		}
+		errs.Add(checkRaw(fsys, a))
 	}
 
 	pages, perrs := loadDir(fsys, PagesDir, parsePage)
@@ -66,6 +47,35 @@ func Load(fsys fs.FS) (*Content, error) {
 		return a.Title < b.Title
 	})
 	return c, errs.Err()
+}
+
+// ArticleLess is the order of Content.Articles: by publication date
+// (unknown last), then title, then slug.
+func ArticleLess(a, b *Article) bool {
+	if a.Date != b.Date {
+		return a.Date.Before(b.Date)
+	}
+	if a.Title != b.Title {
+		return a.Title < b.Title
+	}
+	return a.Slug < b.Slug
+}
+
+// checkRaw checks that the original an article names is kept under content/raw/.
+func checkRaw(fsys fs.FS, a *Article) error {
+	if a.Raw == "" {
+		return nil
+	}
+	raw := path.Clean(path.Join("content", a.Raw))
+	if !strings.HasPrefix(raw, "content/raw/") {
+		p := a.Pos.At("raw")
+		return Errorf(a.File, p.Line, p.Col, "raw %q must name a file under content/raw/ (written relative to content/, e.g. raw/x.txt)", a.Raw)
+	}
+	if _, err := fs.Stat(fsys, raw); err != nil {
+		p := a.Pos.At("raw")
+		return Errorf(a.File, p.Line, p.Col, "raw file %s not found; keep the original the article was cleaned from in content/raw/", raw)
+	}
+	return nil
 }
 
 // loadDir parses every .md file of dir concurrently. A missing directory

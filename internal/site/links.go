@@ -68,28 +68,47 @@ var resources = map[string]bool{"link": true, "script": true, "img": true, "sour
 // from file://: as a path relative to the page, naming a file, with any
 // #fragment an id on that page. It returns one error per broken link.
 func checkLinks(files map[string][]byte, sources map[string]string) []error {
+	return checkAll(files, scanPages(files), sources)
+}
+
+// scanPages scans every HTML page of files.
+func scanPages(files map[string][]byte) map[string]pageRefs {
 	refs := map[string]pageRefs{}
-	var pages []string
 	for p, b := range files {
 		if strings.HasSuffix(p, ".html") {
 			refs[p] = scanHTML(b)
-			pages = append(pages, p)
 		}
+	}
+	return refs
+}
+
+// checkAll checks the links of every page in refs, in path order.
+func checkAll(files map[string][]byte, refs map[string]pageRefs, sources map[string]string) []error {
+	var pages []string
+	for p := range refs {
+		pages = append(pages, p)
 	}
 	sort.Strings(pages)
 	var errs []error
 	for _, p := range pages {
-		from := p
-		if src := sources[p]; src != "" {
-			from = fmt.Sprintf("%s (from %s)", p, src)
-		}
-		for _, id := range refs[p].dups {
-			errs = append(errs, fmt.Errorf("link check: %s: id %q is given to more than one element, so links to it are ambiguous", from, id))
-		}
-		for _, l := range refs[p].links {
-			if msg := checkLink(p, l, files, refs); msg != "" {
-				errs = append(errs, fmt.Errorf("link check: %s: <%s %s=%q>: %s", from, l.tag, l.attr, l.url, msg))
-			}
+		errs = append(errs, checkPage(p, refs[p].links, files, refs, sources)...)
+	}
+	return errs
+}
+
+// checkPage checks the given links of page p, naming p's source in errors.
+func checkPage(p string, links []ref, files map[string][]byte, refs map[string]pageRefs, sources map[string]string) []error {
+	from := p
+	if src := sources[p]; src != "" {
+		from = fmt.Sprintf("%s (from %s)", p, src)
+	}
+	var errs []error
+	for _, id := range refs[p].dups {
+		errs = append(errs, fmt.Errorf("link check: %s: id %q is given to more than one element, so links to it are ambiguous", from, id))
+	}
+	for _, l := range links {
+		if msg := checkLink(p, l, files, refs); msg != "" {
+			errs = append(errs, fmt.Errorf("link check: %s: <%s %s=%q>: %s", from, l.tag, l.attr, l.url, msg))
 		}
 	}
 	return errs

@@ -21,8 +21,8 @@ type renderer struct {
 	md      *markdown.Converter
 	res     *Result
 	sources map[string]string // output path → source file, for errors
-	views   []*articleView    // the articles, in site order
-	search  []searchDoc       // documents for the search index, in site order
+	views   []*articleView    // the articles, in site order (kept for the incremental Builder)
+	search  []searchDoc       // documents for the search index, one per article, in site order
 	mu      sync.Mutex
 
 	timelines []*timeline.Timeline
@@ -195,12 +195,7 @@ func (r *renderer) render() error {
 	views := make([]*articleView, len(r.c.Articles))
 	verrs := make([]content.List, len(views))
 	parallel(len(views), func(i int) {
-		a := r.c.Articles[i]
-		doc, e := r.convert(a.File, a.BodyLine, a.Body, true, a.Path())
-		verrs[i] = e
-		if doc != nil {
-			views[i] = &articleView{Article: a, Body: template.HTML(doc.HTML), Paragraphs: doc.Paragraphs}
-		}
+		views[i], verrs[i] = r.articleView(r.c.Articles[i])
 	})
 	for _, e := range verrs {
 		errs = append(errs, e...)
@@ -222,19 +217,7 @@ func (r *renderer) render() error {
 
 	perrs := make([]error, len(views))
 	parallel(len(views), func(i int) {
-		v := views[i]
-		pg := r.newPage("article", v.Path(), v.Title)
-		pg.Description = v.Dek
-		pg.Article = v
-		pg.OGType = "article"
-		pg.JSONLD = r.newsArticle(v)
-		if i > 0 {
-			pg.Prev = views[i-1]
-		}
-		if i+1 < len(views) {
-			pg.Next = views[i+1]
-		}
-		perrs[i] = r.exec(pg, v.File)
+		perrs[i] = r.renderArticle(views, i)
 	})
 	for _, e := range perrs {
 		errs.Add(e)
@@ -254,7 +237,52 @@ func (r *renderer) render() error {
 	}
 
 	errs = append(errs, r.renderTimelines()...)
+	errs = append(errs, r.renderIndex(views)...)
 
+	nf := r.newPage("404", "404.html", "Page not found")
+	nf.Base = r.c.Site.BasePath
+	nf.Canonical = ""
+	errs.Add(r.exec(nf, ""))
+	errs = append(errs, r.renderSearch()...)
+	errs.Add(r.single())
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	return r.publishFiles()
+}
+
+// The per-page steps below are shared by the full render and the
+// incremental Builder, so that both produce the same bytes.
+
+// articleView converts one article's Markdown.
+func (r *renderer) articleView(a *content.Article) (*articleView, content.List) {
+	doc, errs := r.convert(a.File, a.BodyLine, a.Body, true, a.Path())
+	if doc == nil {
+		return nil, errs
+	}
+	return &articleView{Article: a, Body: template.HTML(doc.HTML), Paragraphs: doc.Paragraphs}, errs
+}
+
+// renderArticle renders the page of views[i], which links to its neighbours.
+func (r *renderer) renderArticle(views []*articleView, i int) error {
+	v := views[i]
+	pg := r.newPage("article", v.Path(), v.Title)
+	pg.Description = v.Dek
+	pg.Article = v
+	pg.OGType = "article"
+	pg.JSONLD = r.newsArticle(v)
+	if i > 0 {
+		pg.Prev = views[i-1]
+	}
+	if i+1 < len(views) {
+		pg.Next = views[i+1]
+	}
+	return r.exec(pg, v.File)
+}
+
+// renderIndex renders index.html, which lists every article.
+func (r *renderer) renderIndex(views []*articleView) content.List {
+	var errs content.List
 	idx := r.newPage("index", "index.html", "")
 	idx.Description = r.c.Site.Description
 	idx.Articles = views
@@ -269,25 +297,28 @@ func (r *renderer) render() error {
 		}
 	}
 	errs.Add(r.exec(idx, content.SiteFile))
+	return errs
+}
 
-	nf := r.newPage("404", "404.html", "Page not found")
-	nf.Base = r.c.Site.BasePath
-	nf.Canonical = ""
-	errs.Add(r.exec(nf, ""))
-
-	sp := r.newPage("search", "search.html", "Search")
-	sp.Articles = views
-	errs.Add(r.exec(sp, ""))
+// writeSearchIndex writes the search index from r.search and the timelines.
+func (r *renderer) writeSearchIndex() error {
 	idxJS, err := searchIndex(r.search, r.timelineSearch(r.search))
 	if err != nil {
 		return fmt.Errorf("%s: %w", SearchIndexFile, err)
 	}
 	r.add(SearchIndexFile, idxJS, "")
-	errs.Add(r.single())
-	if err := errs.Err(); err != nil {
-		return err
-	}
-	return r.publishFiles()
+	return nil
+}
+
+// renderSearch renders search.html (which lists every article for
+// readers without JavaScript) and the search index.
+func (r *renderer) renderSearch() content.List {
+	var errs content.List
+	sp := r.newPage("search", "search.html", "Search")
+	sp.Articles = r.views
+	errs.Add(r.exec(sp, ""))
+	errs.Add(r.writeSearchIndex())
+	return errs
 }
 
 // parallel calls f(0..n-1) on a pool of one worker per CPU.

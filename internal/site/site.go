@@ -72,6 +72,22 @@ func (r *Result) Summary(out string, d time.Duration) string {
 
 // Render builds the whole site from fsys into memory: load, render, check.
 func Render(fsys fs.FS, opts Options) (*Result, error) {
+	r, err := renderAll(fsys, opts)
+	if err != nil {
+		return nil, err
+	}
+	if errs := checkLinks(r.res.Files, r.sources); len(errs) > 0 {
+		var l content.List
+		for _, e := range errs {
+			l.Add(e)
+		}
+		return nil, l.Err()
+	}
+	return r.res, nil
+}
+
+// renderAll loads and renders the whole site, without the link check.
+func renderAll(fsys fs.FS, opts Options) (*renderer, error) {
 	c, err := content.Load(fsys)
 	if err != nil {
 		return nil, err
@@ -97,12 +113,5 @@ func Render(fsys fs.FS, opts Options) (*Result, error) {
 	}
 	r.res.Files[OfflineZip] = z
 	r.res.searchDocs, r.res.timelines = r.search, r.timelines
-	if errs := checkLinks(r.res.Files, r.sources); len(errs) > 0 {
-		var l content.List
-		for _, e := range errs {
-			l.Add(e)
-		}
-		return nil, l.Err()
-	}
-	return r.res, nil
+	return r, nil
 }

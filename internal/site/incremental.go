@@ -1,0 +1,427 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"maps"
+	"net/url"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"dossier/internal/content"
+)
+
+// A Builder keeps the last good build of a site, so that after an edit to
+// an article only the pages that show that article are rendered again. It
+// is what the preview server uses; "dossier build" always renders in full.
+//
+// What an article edit re-renders:
+//
+//   - the article's own page;
+//   - its previous and next articles' pages, when its title or its place
+//     in the order changed (they show its title and link to it);
+//   - index.html, when anything the index shows changed (title, dek,
+//     publication, date), or the order did.
+//
+// The link check is kept incremental too: the re-rendered pages have all
+// their links checked, and every other page has its links into the
+// re-rendered pages checked again (a paragraph id may have gone).
+//
+// The search index is written again on every edit. The offline editions
+// (dossier-offline.zip and dossier.html) hold every page, so they are
+// refreshed by full renders only: until then the preview serves the ones
+// of the last full render.
+//
+// Anything else falls back to a full render: site.yaml, templates/, pages,
+// timelines, raw files, an added or removed article, and an article that a
+// timeline cites (its quotes must be checked against the new text).
+//
+// A failed Rebuild leaves the last good build in place, and remembers the
+// files it failed on: they are read again by the next Rebuild, so that a
+// second, unrelated edit cannot hide a broken file.
+type Builder struct {
+	fsys fs.FS
+	opts Options
+
+	mu      sync.Mutex
+	r       *renderer                  // the last good build; nil before the first
+	refs    map[string]pageRefs        // ids and links of each HTML page of r.res.Files
+	targets map[string][]string        // page → the page each of its #fragment links points to ("" for none)
+	linkers map[string]map[string]bool // page → the other pages linking to a #fragment in it
+	sources map[string]bool            // the files under content/ and templates/ at the last full build
+	pending map[string]bool            // changed files not yet built successfully
+	full    bool                       // the next build must be a full one
+}
+
+// NewBuilder returns a Builder for the site rooted at fsys. Nothing is
+// read until the first Rebuild.
+func NewBuilder(fsys fs.FS, opts Options) *Builder {
+	return &Builder{fsys: fsys, opts: opts, pending: map[string]bool{}, full: true}
+}
+
+// Rebuild brings the site up to date after changes to the files named by
+// changed (slash-separated paths from the site root; nil for none). The
+// first call renders in full. It returns the new result, which the
+// Builder never modifies afterwards, and the output paths that were
+// added, changed or removed. On error, the last good result stays current.
+func (b *Builder) Rebuild(changed []string) (*Result, []string, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, p := range changed {
+		b.pending[path.Clean(p)] = true
+	}
+	files := slices.Sorted(maps.Keys(b.pending))
+	var (
+		res   *Result
+		paths []string
+		err   error
+	)
+	if arts, ok := b.incremental(files); ok {
+		res, paths, err = b.rebuildArticles(arts)
+	} else {
+		res, paths, err = b.rebuildAll()
+		b.full = err != nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	clear(b.pending)
+	return res, paths, nil
+}
+
+// incremental reports whether the changed files are all edits of known
+// articles not cited by a timeline, and returns those articles.
+func (b *Builder) incremental(files []string) ([]string, bool) {
+	if b.full || b.r == nil {
+		return nil, false
+	}
+	var arts []string
+	for _, f := range files {
+		_, err := fs.Stat(b.fsys, f)
+		if err != nil && !b.sources[f] {
+			continue // came and went between two builds: an editor's temporary file
+		}
+		if path.Dir(f) != content.ArticlesDir || !strings.HasSuffix(f, ".md") {
+			return nil, false
+		}
+		if b.position(f) < 0 {
+			return nil, false // added
+		}
+		if err != nil {
+			return nil, false // removed (or unreadable: the full build says why)
+		}
+		if b.cited(f) {
+			return nil, false
+		}
+		arts = append(arts, f)
+	}
+	return arts, true
+}
+
+// position is the index of the article file in the last good build, or -1.
+func (b *Builder) position(file string) int {
+	return slices.IndexFunc(b.r.views, func(v *articleView) bool { return v.File == file })
+}
+
+// timelinesDir holds the comparison timelines.
+const timelinesDir = "content/timelines"
+
+// cited reports whether a timeline may cite the article: whether any
+// timeline file mentions its slug. It errs on the side of a full render,
+// which checks the timeline's quotes against the new text.
+func (b *Builder) cited(file string) bool {
+	slug := strings.TrimSuffix(path.Base(file), ".md")
+	entries, _ := fs.ReadDir(b.fsys, timelinesDir)
+	for _, e := range entries {
+		src, err := fs.ReadFile(b.fsys, path.Join(timelinesDir, e.Name()))
+		if err != nil || bytes.Contains(src, []byte(slug)) {
+			return true
+		}
+	}
+	return false
+}
+
+// rebuildAll renders the whole site and replaces the state.
+func (b *Builder) rebuildAll() (*Result, []string, error) {
+	r, err := renderAll(b.fsys, b.opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	refs := scanPagesParallel(r.res.Files)
+	if err := linkErrors(checkAll(r.res.Files, refs, r.sources)); err != nil {
+		return nil, nil, err
+	}
+	var old map[string][]byte
+	if b.r != nil {
+		old = b.r.res.Files
+	}
+	var paths []string
+	for p, data := range r.res.Files {
+		if prev, ok := old[p]; !ok || !bytes.Equal(prev, data) {
+			paths = append(paths, p)
+		}
+	}
+	for p := range old {
+		if _, ok := r.res.Files[p]; !ok {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	b.r, b.refs = r, refs
+	b.sources = sourceFiles(b.fsys)
+	b.targets = map[string][]string{}
+	b.linkers = map[string]map[string]bool{}
+	for p, pr := range refs {
+		b.setTargets(p, linkTargets(p, pr.links))
+	}
+	return r.res, paths, nil
+}
+
+// rebuildArticles re-reads the edited articles and re-renders the pages
+// that show them, on a copy of the state that replaces it only on success.
+func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
+	r := b.clone()
+	var errs content.List
+	dirty := map[string]bool{} // output paths to render again
+	var moved []string         // edited articles whose place in the order may change
+	for _, f := range files {
+		i := b.position(f)
+		old := r.views[i]
+		a, err := content.LoadArticle(b.fsys, f)
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		r.res.Warnings = slices.DeleteFunc(r.res.Warnings, func(w string) bool { return strings.HasPrefix(w, f+":") })
+		v, verrs := r.articleView(a)
+		errs = append(errs, verrs...)
+		if v == nil {
+			continue
+		}
+		// Timeline citations are computed by the full render; an article
+		// that a timeline cites never takes this path (see cited).
+		v.CitedBy = old.CitedBy
+		r.views[i], r.c.Articles[i] = v, a
+		r.search[i] = r.articleSearchDoc(v)
+		dirty[a.Path()] = true
+		if a.Title != old.Title || a.Date != old.Date || a.Slug != old.Slug {
+			moved = append(moved, a.Path())
+			dirty["index.html"] = true
+			dirty["search.html"] = true // lists every article's title
+			b.markNeighbours(r.views, i, dirty)
+		}
+		if a.Dek != old.Dek || a.Publication != old.Publication || a.Published != old.Published {
+			dirty["index.html"] = true
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, nil, err
+	}
+	if len(moved) > 0 {
+		sort.SliceStable(r.views, func(i, j int) bool { return content.ArticleLess(r.views[i].Article, r.views[j].Article) })
+		for i, v := range r.views {
+			r.c.Articles[i] = v.Article
+			r.search[i] = r.articleSearchDoc(v)
+			if slices.Contains(moved, v.Path()) {
+				b.markNeighbours(r.views, i, dirty)
+			}
+		}
+	}
+
+	// The search index holds every article's text: it is written again
+	// on every edit (with search.html, which lists the titles, when they
+	// changed). The offline editions (zip, single file) are refreshed by
+	// the next full build.
+	pages := slices.Sorted(maps.Keys(dirty))
+	errs.Add(r.writeSearchIndex())
+	for _, p := range pages {
+		switch p {
+		case "index.html":
+			errs = append(errs, r.renderIndex(r.views)...)
+			continue
+		case "search.html":
+			errs = append(errs, r.renderSearch()...)
+			continue
+		}
+		i := slices.IndexFunc(r.views, func(v *articleView) bool { return v.Path() == p })
+		errs.Add(r.renderArticle(r.views, i))
+	}
+	if err := errs.Err(); err != nil {
+		return nil, nil, err
+	}
+
+	// Link check: every link of the re-rendered pages, and the #fragment
+	// links of the other pages into them.
+	refs := maps.Clone(b.refs)
+	targets := map[string][]string{}
+	for _, p := range pages {
+		refs[p] = scanHTML(r.res.Files[p])
+		targets[p] = linkTargets(p, refs[p].links)
+	}
+	var lerrs []error
+	for _, p := range pages {
+		lerrs = append(lerrs, checkPage(p, refs[p].links, r.res.Files, refs, r.sources)...)
+	}
+	for _, q := range b.linkersOf(pages, dirty) {
+		var into []ref
+		for k, t := range b.targets[q] {
+			if dirty[t] {
+				into = append(into, refs[q].links[k])
+			}
+		}
+		lerrs = append(lerrs, checkPage(q, into, r.res.Files, refs, r.sources)...)
+	}
+	if err := linkErrors(lerrs); err != nil {
+		return nil, nil, err
+	}
+
+	var changed []string
+	for _, p := range append(pages, SearchIndexFile) {
+		if !bytes.Equal(b.r.res.Files[p], r.res.Files[p]) {
+			changed = append(changed, p)
+		}
+	}
+	sort.Strings(changed)
+	b.r, b.refs = r, refs
+	for p, t := range targets {
+		b.setTargets(p, t)
+	}
+	return r.res, changed, nil
+}
+
+// sourceFiles lists the files under content/ and templates/.
+func sourceFiles(fsys fs.FS) map[string]bool {
+	files := map[string]bool{}
+	for _, dir := range []string{"content", ThemeDir} {
+		fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				files[p] = true
+			}
+			return nil
+		})
+	}
+	return files
+}
+
+// markNeighbours marks the pages of the articles before and after views[i].
+func (b *Builder) markNeighbours(views []*articleView, i int, dirty map[string]bool) {
+	if i > 0 {
+		dirty[views[i-1].Path()] = true
+	}
+	if i+1 < len(views) {
+		dirty[views[i+1].Path()] = true
+	}
+}
+
+// linkersOf returns, sorted, the pages not in dirty that link to any of pages.
+func (b *Builder) linkersOf(pages []string, dirty map[string]bool) []string {
+	set := map[string]bool{}
+	for _, p := range pages {
+		for q := range b.linkers[p] {
+			if !dirty[q] {
+				set[q] = true
+			}
+		}
+	}
+	return slices.Sorted(maps.Keys(set))
+}
+
+// setTargets records where page p's links point, keeping linkers in step.
+func (b *Builder) setTargets(p string, ts []string) {
+	for _, t := range b.targets[p] {
+		if m := b.linkers[t]; m != nil {
+			delete(m, p)
+		}
+	}
+	b.targets[p] = ts
+	for _, t := range ts {
+		if t == "" || t == p {
+			continue
+		}
+		m := b.linkers[t]
+		if m == nil {
+			m = map[string]bool{}
+			b.linkers[t] = m
+		}
+		m[p] = true
+	}
+}
+
+// clone copies the last good renderer, sharing what a rebuild only reads
+// (theme, Markdown converter) and copying what it writes, so that the
+// previous Result stays unchanged for whoever still serves it.
+func (b *Builder) clone() *renderer {
+	o := b.r
+	c := *o.c
+	c.Articles = slices.Clone(o.c.Articles)
+	res := *o.res
+	res.Files = maps.Clone(o.res.Files)
+	res.Warnings = slices.Clone(o.res.Warnings)
+	return &renderer{c: &c, theme: o.theme, md: o.md, res: &res, sources: maps.Clone(o.sources), views: slices.Clone(o.views),
+		search: slices.Clone(o.search), timelines: o.timelines}
+}
+
+// linkTargets resolves each link of page p that has a #fragment to the
+// site path it points to, as checkLink does; it gives "" for the others.
+// Only those can break when another page is re-rendered: an incremental
+// rebuild never adds or removes a page, but it may drop an id.
+func linkTargets(p string, links []ref) []string {
+	ts := make([]string, len(links))
+	for i, l := range links {
+		if !strings.Contains(l.url, "#") {
+			continue
+		}
+		u, err := url.Parse(l.url)
+		if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") {
+			continue
+		}
+		ts[i] = p
+		if u.Path != "" {
+			ts[i] = path.Join(path.Dir(p), u.Path)
+		}
+	}
+	return ts
+}
+
+// scanPagesParallel is scanPages on one worker per CPU.
+func scanPagesParallel(files map[string][]byte) map[string]pageRefs {
+	var pages []string
+	for p := range files {
+		if strings.HasSuffix(p, ".html") {
+			pages = append(pages, p)
+		}
+	}
+	scanned := make([]pageRefs, len(pages))
+	parallel(len(pages), func(i int) { scanned[i] = scanHTML(files[pages[i]]) })
+	refs := make(map[string]pageRefs, len(pages))
+	for i, p := range pages {
+		refs[p] = scanned[i]
+	}
+	return refs
+}
+
+// linkErrors turns the link check's errors into one sorted List.
+func linkErrors(errs []error) error {
+	var l content.List
+	for _, e := range errs {
+		l.Add(e)
+	}
+	return l.Err()
+}
+
+// ErrorsOf splits a build error into its errors, one per problem, for a
+// caller that lists them (the preview server's error page).
+func ErrorsOf(err error) []error {
+	var l content.List
+	if errors.As(err, &l) {
+		return l
+	}
+	if err == nil {
+		return nil
+	}
+	return []error{err}
+}

@@ -1,0 +1,187 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// rebuild runs one Rebuild after setting the given files ("" removes one).
+func rebuild(t *testing.T, b *Builder, fsys fstest.MapFS, files map[string]string) (*Result, []string, error) {
+	t.Helper()
+	var changed []string
+	for name, data := range files {
+		if data == "" {
+			delete(fsys, name)
+		} else {
+			fsys[name] = &fstest.MapFile{Data: []byte(data)}
+		}
+		changed = append(changed, name)
+	}
+	return b.Rebuild(changed)
+}
+
+// sameAsFull fails unless res is byte for byte what a full render gives.
+func sameAsFull(t *testing.T, fsys fstest.MapFS, res *Result) {
+	t.Helper()
+	full := render(t, fsys)
+	for _, name := range slices.Sorted(maps.Keys(full.Files)) {
+		if name == OfflineZip || name == SingleFile {
+			// Refreshed by full rebuilds only (see Builder); present throughout.
+			if res.Files[name] == nil {
+				t.Errorf("%s missing", name)
+			}
+			continue
+		}
+		if !bytes.Equal(res.Files[name], full.Files[name]) {
+			t.Errorf("%s differs from a full render:\n%s", name, firstDiff(res.Files[name], full.Files[name]))
+		}
+	}
+	if len(res.Files) != len(full.Files) {
+		t.Errorf("%d files, a full render has %d", len(res.Files), len(full.Files))
+	}
+}
+
+func article(title, published, body string) string {
+	return fmt.Sprintf("---\ntitle: %s\npublication: P\nauthors: []\npublished: %q\nurl: https://example.org/x\nraw: raw/a.txt\nevent: e\n---\n\n%s\n", title, published, body)
+}
+
+func TestBuilderIncrementalMatchesFull(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	for i := range 5 {
+		fsys[fmt.Sprintf("content/articles/g%d.md", i)] = &fstest.MapFile{Data: []byte(article(fmt.Sprintf("G%d", i), fmt.Sprintf("2018-0%d", i+1), "Body."))}
+	}
+	b := NewBuilder(fsys, Options{})
+	res, changed, err := b.Rebuild(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changed) != len(res.Files) {
+		t.Errorf("first build reports %d changed files of %d", len(changed), len(res.Files))
+	}
+	first := res
+
+	steps := []struct {
+		name string
+		file string
+		data string
+		want []string // the pages reported changed
+	}{
+		{"body", "content/articles/g2.md", article("G2", "2018-03", "New body."), []string{"articles/g2.html", "search-index.js"}},
+		{"title", "content/articles/g2.md", article("G2 renamed", "2018-03", "New body."), []string{"articles/g1.html", "articles/g2.html", "articles/g3.html", "index.html", "search-index.js", "search.html"}},
+		{"reorder", "content/articles/g2.md", article("G2 renamed", "2018-12", "New body."), []string{"articles/beta.html", "articles/g1.html", "articles/g2.html", "articles/g3.html", "articles/g4.html", "index.html", "search-index.js", "search.html"}},
+		{"same bytes", "content/articles/g2.md", article("G2 renamed", "2018-12", "New body."), nil},
+	}
+	for _, s := range steps {
+		res, changed, err := rebuild(t, b, fsys, map[string]string{s.file: s.data})
+		if err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		if !slices.Equal(changed, s.want) {
+			t.Errorf("%s: changed %q, want %q", s.name, changed, s.want)
+		}
+		sameAsFull(t, fsys, res)
+	}
+	if !strings.Contains(string(first.Files["articles/g2.html"]), "<p id=\"p1\">Body.</p>") {
+		t.Error("an earlier Result was modified by a later Rebuild")
+	}
+}
+
+func TestBuilderKeepsLastGoodBuild(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	b := NewBuilder(fsys, Options{})
+	good, _, err := b.Rebuild(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	beta := string(fsys["content/articles/beta.md"].Data)
+
+	// A broken front matter names file:line:col.
+	_, _, err = rebuild(t, b, fsys, map[string]string{"content/articles/beta.md": strings.Replace(beta, "title:", "tilte:", 1)})
+	if err == nil || !strings.Contains(err.Error(), `content/articles/beta.md:2:1: unknown field "tilte"`) {
+		t.Fatalf("broken edit: %v", err)
+	}
+	// An unrelated good edit does not hide the broken file.
+	alpha := string(fsys["content/articles/alpha.md"].Data)
+	_, _, err = rebuild(t, b, fsys, map[string]string{"content/articles/alpha.md": alpha + "\nMore.\n"})
+	if err == nil || !strings.Contains(err.Error(), "content/articles/beta.md:2:1") {
+		t.Fatalf("second edit hid the broken file: %v", err)
+	}
+	if !strings.Contains(string(good.Files["articles/beta.html"]), "Beta headline") {
+		t.Error("the last good result changed")
+	}
+	// Fixing it recovers, with both edits.
+	res, _, err := rebuild(t, b, fsys, map[string]string{"content/articles/beta.md": beta})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(res.Files["articles/alpha.html"]), "More.") {
+		t.Error("the edit made while the build was broken is lost")
+	}
+	sameAsFull(t, fsys, res)
+}
+
+func TestBuilderFragmentLinkIntoEditedArticle(t *testing.T) {
+	// alpha links to beta.md#p2: beta losing its second paragraph breaks
+	// alpha's page, which was not re-rendered.
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	b := NewBuilder(fsys, Options{})
+	if _, _, err := b.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	beta := string(fsys["content/articles/beta.md"].Data)
+	_, _, err := rebuild(t, b, fsys, map[string]string{"content/articles/beta.md": strings.Replace(beta, "\nBeta two.\n", "", 1)})
+	if err == nil || !strings.Contains(err.Error(), `articles/alpha.html (from content/articles/alpha.md): <a href="../articles/beta.html#p2">: no element with id "p2" in articles/beta.html`) {
+		t.Fatalf("got %v", err)
+	}
+	res, _, err := rebuild(t, b, fsys, map[string]string{"content/articles/beta.md": beta})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameAsFull(t, fsys, res)
+}
+
+func TestBuilderDeletedArticle(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	b := NewBuilder(fsys, Options{})
+	if _, _, err := b.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := rebuild(t, b, fsys, map[string]string{"content/articles/beta.md": ""})
+	if err == nil || !strings.Contains(err.Error(), `content/articles/alpha.md:19: link "beta.md#p2": no article or page content/articles/beta.md`) {
+		t.Fatalf("got %v", err)
+	}
+	alpha := string(fsys["content/articles/alpha.md"].Data)
+	res, changed, err := rebuild(t, b, fsys, map[string]string{"content/articles/alpha.md": strings.Replace(alpha, "[beta's second paragraph](beta.md#p2)", "beta", 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := res.Files["articles/beta.html"]; ok || !slices.Contains(changed, "articles/beta.html") {
+		t.Errorf("articles/beta.html still there, or not reported removed: %q", changed)
+	}
+	sameAsFull(t, fsys, res)
+}
+
+func TestBuilderFullRebuildOnOtherChanges(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	b := NewBuilder(fsys, Options{})
+	if _, _, err := b.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []map[string]string{
+		{"content/site.yaml": "title: Renamed\n"},
+		{"templates/404.html": `{{define "main"}}<h1>Lost</h1>{{end}}`},
+		{"content/articles/gamma.md": article("Gamma", "2020", "New.")},
+		{"content/pages/about.md": "---\ntitle: About us\n---\n\nHello.\n"},
+	} {
+		res, _, err := rebuild(t, b, fsys, f)
+		if err != nil {
+			t.Fatalf("%v: %v", f, err)
+		}
+		sameAsFull(t, fsys, res)
+	}
+}
