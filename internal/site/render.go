@@ -205,9 +205,8 @@ func (r *renderer) render() error {
 	}
 	r.res.Articles = len(views)
 	r.views = views
-	for _, v := range views {
-		r.search = append(r.search, r.articleSearchDoc(v))
-	}
+	r.search = make([]searchDoc, len(views))
+	parallel(len(views), func(i int) { r.search[i] = r.articleSearchDoc(views[i]) })
 	if err := r.loadTimelines(views); err != nil {
 		return err
 	}
