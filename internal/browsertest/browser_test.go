@@ -75,7 +75,7 @@ func TestBrowser(t *testing.T) {
 	pagesSrv := httptest.NewServer(pagesServer(pagesDir, pagesPrefix))
 	t.Cleanup(pagesSrv.Close)
 
-	browser := startBrowser(t, tools["chromium"])
+	browser := sharedBrowser(t, tools["chromium"])
 	shots := newShots(t)
 	variants := []variant{
 		{name: "file", dir: rootDir, base: (&url.URL{Scheme: "file", Path: filepath.ToSlash(rootDir) + "/"}).String()},
@@ -96,34 +96,56 @@ func TestBrowser(t *testing.T) {
 	}
 }
 
-// startBrowser starts one headless Chromium for the whole test, with the
-// flags this machine needs: no background networking (the network is
-// closed, and a reader's copy must not need it) and a fresh profile.
-func startBrowser(t *testing.T, bin string) context.Context {
+// The one headless Chromium all tests share; TestMain stops it.
+var (
+	browserOnce sync.Once
+	browserCtx  context.Context
+	browserErr  error
+	stopBrowser = func() {}
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	stopBrowser()
+	os.Exit(code)
+}
+
+// sharedBrowser starts Chromium on first use, with the flags this machine
+// needs: no background networking (the network is closed, and a reader's
+// copy must not need it) and a fresh profile.
+func sharedBrowser(t *testing.T, bin string) context.Context {
 	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(bin),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-default-apps", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
+	browserOnce.Do(func() {
+		profile, err := os.MkdirTemp("", "dossier-chromium-")
+		if err != nil {
+			browserErr = err
+			return
+		}
+		opts := []chromedp.ExecAllocatorOption{
+			chromedp.ExecPath(bin),
+			chromedp.Headless,
+			chromedp.NoSandbox,
+			chromedp.DisableGPU,
+			chromedp.NoFirstRun,
+			chromedp.NoDefaultBrowserCheck,
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.Flag("disable-extensions", true),
+			chromedp.Flag("disable-default-apps", true),
+			chromedp.Flag("disable-dev-shm-usage", true),
+			chromedp.UserDataDir(profile),
+		}
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancel := chromedp.NewContext(actx)
+		stopBrowser = func() { cancel(); cancelAlloc(); os.RemoveAll(profile) }
+		browserCtx, browserErr = ctx, chromedp.Do(ctx)
+	})
+	if browserErr != nil {
+		t.Fatalf("starting %s: %v", bin, browserErr)
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", bin, err)
-	}
-	return ctx
+	return browserCtx
 }
 
 // A tab is one browser tab reading one variant of the site. It records
@@ -479,14 +501,14 @@ func (b *tab) checkFragments() {
 }
 
 // widthJS measures horizontal overflow and names the elements that stick
-// out to the right of the viewport.
+// out to the right of the viewport from a parent that does not.
 const widthJS = `(() => {
 	const de = document.documentElement, w = de.clientWidth;
 	const out = [];
 	if (de.scrollWidth > w) {
-		for (const el of document.body.querySelectorAll('*')) {
-			const r = el.getBoundingClientRect();
-			if (r.right > w + 0.5 && out.length < 8) {
+		for (const el of [document.body, ...document.body.querySelectorAll('*')]) {
+			const r = el.getBoundingClientRect(), p = el.parentElement.getBoundingClientRect();
+			if (r.right > w + 0.5 && p.right <= w + 0.5 && out.length < 8) {
 				out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
 					(el.classList.length ? '.' + [...el.classList].join('.') : '') +
 					' (right edge ' + Math.round(r.right) + 'px)');
@@ -505,7 +527,7 @@ func (b *tab) checkWidth(sz size) {
 		return
 	}
 	if m.Viewport != int(sz.width) {
-		b.addProblem("at %dpx the layout viewport is %dpx wide: is <meta name=viewport> missing?", sz.width, m.Viewport)
+		b.addProblem("at %dpx the layout viewport is %dpx wide: content too wide, or <meta name=viewport> missing", sz.width, m.Viewport)
 	}
 	if m.Scroll > m.Client {
 		b.addProblem("scrolls horizontally at %dpx: content is %dpx wide; sticking out: %s", sz.width, m.Scroll, strings.Join(m.Over, ", "))
