@@ -3,6 +3,7 @@ package browsertest
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -163,6 +164,7 @@ type tab struct {
 	docURL   string // the page being checked
 	want404  bool   // the page is expected to answer 404
 	ids      map[string][]string
+	files    map[string]bool // linked files that are not pages, found to exist
 	needs    []fragmentNeed
 	article  bool // an article's screenshots were taken
 	timeline int  // timeline pages checked
@@ -174,7 +176,7 @@ type fragmentNeed struct{ from, page, frag, href string }
 func newTab(t *testing.T, browser context.Context, v variant, axe string, sh *shots) *tab {
 	ctx, cancel := chromedp.NewContext(browser)
 	t.Cleanup(cancel)
-	b := &tab{t: t, ctx: ctx, v: v, axe: axe, shots: sh, reqURL: map[network.RequestID]string{}, ids: map[string][]string{}}
+	b := &tab{t: t, ctx: ctx, v: v, axe: axe, shots: sh, reqURL: map[network.RequestID]string{}, ids: map[string][]string{}, files: map[string]bool{}}
 	if err := chromedp.Listen(ctx, b.event); err != nil {
 		t.Fatalf("opening a tab: %v", err)
 	}
@@ -298,8 +300,10 @@ func (b *tab) crawl() []string {
 			seen[k] = true
 			if strings.HasSuffix(k, ".html") {
 				queue = append(queue, k)
+			} else if err := b.exists(k); err != nil {
+				b.t.Errorf("%s: link to %s: %v", b.v.rel(u), b.v.rel(k), err)
 			} else {
-				b.t.Logf("%s: not following %s: not a page", b.v.rel(u), b.v.rel(k))
+				b.files[k] = true
 			}
 		}
 	}
@@ -320,6 +324,28 @@ func (b *tab) crawl() []string {
 	return visited
 }
 
+// exists checks that a linked file that is not a page (a download, a
+// feed) is there, without opening it in the browser.
+func (b *tab) exists(u string) error {
+	if !b.v.serve {
+		p, err := url.Parse(u)
+		if err != nil {
+			return err
+		}
+		_, err = os.Stat(filepath.FromSlash(p.Path))
+		return err
+	}
+	resp, err := http.Get(u)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("HTTP %d", resp.StatusCode)
+	}
+	return nil
+}
+
 // pageInfo is what a page tells the crawler.
 type pageInfo struct {
 	URL        string `json:"url"`
@@ -333,11 +359,11 @@ type pageInfo struct {
 }
 
 const pageJS = `(() => {
-	const sheet = document.querySelector('link[rel~="stylesheet"]');
+	const links = [...document.querySelectorAll('link[rel~="stylesheet"]')];
 	const body = getComputedStyle(document.body);
 	return {
 		url: location.href,
-		stylesheet: !!(sheet && sheet.sheet),
+		stylesheet: document.styleSheets.length > 0 && links.every(l => l.sheet),
 		bodyMargin: body.marginTop,
 		background: body.backgroundColor,
 		ids: [...document.querySelectorAll('[id]')].map(e => e.id)
@@ -447,11 +473,12 @@ func (b *tab) setScheme(scheme string) error {
 	return err
 }
 
-// checkStyle asserts the stylesheet loaded and applies: the theme sets the
-// body's margin to 0, where the browser's own default is 8px.
+// checkStyle asserts the stylesheet loaded (every <link> of one, or an
+// inline <style> as in a single-file edition) and applies: the theme sets
+// the body's margin to 0, where the browser's own default is 8px.
 func (b *tab) checkStyle(info pageInfo) {
 	if !info.Stylesheet {
-		b.addProblem("no stylesheet loaded")
+		b.addProblem("no stylesheet, or a <link rel=stylesheet> that did not load")
 	}
 	if info.BodyMargin != "0px" {
 		b.addProblem("stylesheet not applied: body margin is %s, want the theme's 0px", info.BodyMargin)
@@ -662,8 +689,8 @@ func (b *tab) checkServed(visited []string) {
 				continue
 			}
 			internal++
-			if k := pageKey(l.Href); !pages[k] {
-				b.t.Errorf("%s: link %q (%q) leads to %s, which is not a page of the site", missing, l.Attr, l.Text, k)
+			if k := pageKey(l.Href); !pages[k] && !b.files[k] {
+				b.t.Errorf("%s: link %q (%q) leads to %s, which is not a page or file of the site", missing, l.Attr, l.Text, k)
 			}
 		}
 		if internal == 0 {
