@@ -2,7 +2,9 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"math"
+	"slices"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -40,8 +42,29 @@ func CSS() ([]byte, error) {
 	if err := f.WriteCSS(&buf, dark); err != nil {
 		return nil, err
 	}
+	resetLeaks(&buf, light, dark)
 	buf.WriteString("}\n")
 	return buf.Bytes(), nil
+}
+
+// resetLeaks writes, for every token the light style colours and the dark
+// style leaves in its plain text colour, a rule giving it that colour. The
+// formatter writes no rule for such a token, so without one the light
+// colour would stay on the dark background (unreadable: 1.1:1 for names).
+func resetLeaks(buf *bytes.Buffer, light, dark *chroma.Style) {
+	lightBg, darkBg := light.Get(chroma.Background), dark.Get(chroma.Background)
+	types := light.Types() // in map order: sort, for a deterministic build
+	slices.Sort(types)
+	for _, t := range types {
+		class, ok := chroma.StandardTypes[t]
+		if t == chroma.Background || !ok || class == "" {
+			continue
+		}
+		if !light.Get(t).Sub(lightBg).Colour.IsSet() || dark.Get(t).Sub(darkBg).Colour.IsSet() {
+			continue
+		}
+		fmt.Fprintf(buf, ".chroma .%s { color: %s }\n", class, darkBg.Colour)
+	}
 }
 
 // readable returns a copy of s on background bg whose every token colour

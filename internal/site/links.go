@@ -119,6 +119,9 @@ func checkLink(page string, l ref, files map[string][]byte, refs map[string]page
 	if err != nil {
 		return "not a valid URL"
 	}
+	if u.Scheme == "data" && resources[l.tag] {
+		return "" // inline: the browser requests nothing
+	}
 	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(l.url, "//") {
 		if resources[l.tag] && !(l.tag == "link" && (l.rel == "canonical" || l.rel == "alternate")) {
 			return "loads a resource from outside the site; keep it in the site instead"

@@ -3,6 +3,7 @@ package site
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/base64"
 	"fmt"
 	"html/template"
 	"path"
@@ -99,6 +100,7 @@ func (r *renderer) single() error {
 		pg.Sections = append(pg.Sections, section{ID: p.Slug, Title: p.Title, Body: template.HTML(doc.HTML)})
 	}
 	pg.InlineCSS = template.CSS(r.res.Files["style.css"])
+	pg.FaviconData = template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(r.theme.static["favicon.svg"]))
 	return r.exec(pg, "")
 }
 

@@ -250,11 +250,15 @@ func TestSingleFile(t *testing.T) {
 		}
 	}
 	for el := range doc.Descendants() {
-		if el.Type == html.ElementNode && (el.Data == "script" || el.Data == "link" || el.Data == "img" || el.Data == "iframe") {
+		if el.Type == html.ElementNode && (el.Data == "script" || el.Data == "img" || el.Data == "iframe") {
 			t.Errorf("single file has a <%s>", el.Data)
 		}
 		for _, a := range el.Attr {
 			switch {
+			case el.Data == "link" && a.Key == "href":
+				if !strings.HasPrefix(a.Val, "data:") {
+					t.Errorf("single file links to %s", a.Val)
+				}
 			case a.Key == "src" || a.Key == "srcset":
 				t.Errorf("single file loads %s", a.Val)
 			case a.Key == "href" && strings.HasPrefix(a.Val, "#"):

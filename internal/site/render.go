@@ -57,6 +57,7 @@ type page struct {
 	Timeline *timeline.Timeline // timeline
 
 	InlineCSS     template.CSS // single
+	FaviconData   template.URL // single: the favicon as a data: URL
 	Sections      []section    // single: the pages, after the articles
 	TimelinePages []*page      // single: the timelines, before the articles
 	Single        bool         // the page is (part of) the single-file edition

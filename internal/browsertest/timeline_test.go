@@ -1,0 +1,63 @@
+package browsertest
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestTimelineLayoutCheck proves the timeline check itself on small
+// fixture tables, since the site may have no timeline page yet: it must
+// pass a table that stacks on a phone, and catch one that never stacks
+// and one that never sits side by side.
+func TestTimelineLayoutCheck(t *testing.T) {
+	tools := require(t, "chromium")
+	const table = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>t</title>
+<style>%s</style></head><body><table><caption>c</caption>
+<thead><tr><th scope="col">Phase</th><th scope="col">Hamburg</th><th scope="col">Osaka</th></tr></thead>
+<tbody><tr id="r1"><th scope="row">Meeting</th><td>one</td><td>two</td></tr>
+<tr id="r2"><th scope="row">Tone</th><td>three</td><td>four</td></tr></tbody></table></body></html>`
+	cases := []struct {
+		name, css          string
+		desktopOK, phoneOK bool
+	}{
+		{"responsive", `@media (max-width: 40em) { table, tbody, tr, th, td { display: block } }`, true, true},
+		{"never stacks", ``, true, false},
+		{"always stacks", `table, tbody, tr, th, td { display: block }`, false, true},
+	}
+	files := fstest.MapFS{}
+	for _, c := range cases {
+		files["timelines/"+strings.ReplaceAll(c.name, " ", "-")+".html"] = &fstest.MapFile{Data: []byte(strings.Replace(table, "%s", c.css, 1))}
+	}
+	srv := httptest.NewServer(http.FileServerFS(files))
+	t.Cleanup(srv.Close)
+	b := newTab(t, sharedBrowser(t, tools["chromium"]), variant{name: "fixture", base: srv.URL + "/", serve: true}, "", nil)
+
+	for _, c := range cases {
+		u := srv.URL + "/timelines/" + strings.ReplaceAll(c.name, " ", "-") + ".html"
+		for _, sz := range []size{desktop, phone} {
+			if err := chromedp.Do(b.ctx, sz.emulate(), chromedp.Navigate(u)); err != nil {
+				t.Fatal(err)
+			}
+			b.mu.Lock()
+			b.problems = nil
+			b.mu.Unlock()
+			b.checkTimeline(sz)
+			b.mu.Lock()
+			got := b.problems
+			b.mu.Unlock()
+			wantOK := map[size]bool{desktop: c.desktopOK, phone: c.phoneOK}[sz]
+			if wantOK && len(got) > 0 {
+				t.Errorf("%s at %s: the check failed a good layout: %s", c.name, sz.name, strings.Join(got, "; "))
+			}
+			if !wantOK && len(got) == 0 {
+				t.Errorf("%s at %s: the check passed a broken layout", c.name, sz.name)
+			}
+		}
+	}
+}
