@@ -147,11 +147,11 @@ func (b *Builder) cited(file string) bool {
 
 // rebuildAll renders the whole site and replaces the state.
 func (b *Builder) rebuildAll() (*Result, []string, error) {
-	r, err := renderAll(b.fsys, b.opts)
+	r, err := renderAll(b.fsys, b.opts, nil, false)
 	if err != nil {
 		return nil, nil, err
 	}
-	refs := scanPagesParallel(r.res.Files)
+	refs := r.refs
 	if err := linkErrors(checkAll(r.res.Files, refs, r.sources)); err != nil {
 		return nil, nil, err
 	}
@@ -222,10 +222,14 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 		return nil, nil, err
 	}
 	if len(moved) > 0 {
+		docs := make(map[string]searchDoc, len(r.views))
+		for i, v := range r.views {
+			docs[v.Path()] = r.search[i]
+		}
 		sort.SliceStable(r.views, func(i, j int) bool { return content.ArticleLess(r.views[i].Article, r.views[j].Article) })
 		for i, v := range r.views {
 			r.c.Articles[i] = v.Article
-			r.search[i] = r.articleSearchDoc(v)
+			r.search[i] = docs[v.Path()]
 			if slices.Contains(moved, v.Path()) {
 				b.markNeighbours(r.views, i, dirty)
 			}
@@ -238,18 +242,26 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 	// the next full build.
 	pages := slices.Sorted(maps.Keys(dirty))
 	errs.Add(r.writeSearchIndex())
+	var more []string // the index pages besides index.html
 	for _, p := range pages {
 		switch p {
 		case "index.html":
-			errs = append(errs, r.renderIndex(r.views)...)
+			// Every index page: an article's move can shift the others.
+			paths, e := r.renderIndex()
+			errs = append(errs, e...)
+			more = append(more, paths[1:]...)
 			continue
 		case "search.html":
 			errs = append(errs, r.renderSearch()...)
 			continue
 		}
 		i := slices.IndexFunc(r.views, func(v *articleView) bool { return v.Path() == p })
-		errs.Add(r.renderArticle(r.views, i))
+		errs.Add(r.renderArticlePage(i))
 	}
+	for _, p := range more {
+		dirty[p] = true
+	}
+	pages = slices.Sorted(maps.Keys(dirty))
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
 	}
@@ -362,7 +374,8 @@ func (b *Builder) clone() *renderer {
 	res.Files = maps.Clone(o.res.Files)
 	res.Warnings = slices.Clone(o.res.Warnings)
 	return &renderer{c: &c, theme: o.theme, md: o.md, res: &res, sources: maps.Clone(o.sources), views: slices.Clone(o.views),
-		search: slices.Clone(o.search), timelines: o.timelines}
+		search: slices.Clone(o.search), timelines: o.timelines, backlinks: o.backlinks, pages: o.pages,
+		offline: o.offline, refs: map[string]pageRefs{}}
 }
 
 // linkTargets resolves each link of page p that has a #fragment to the
@@ -385,23 +398,6 @@ func linkTargets(p string, links []ref) []string {
 		}
 	}
 	return ts
-}
-
-// scanPagesParallel is scanPages on one worker per CPU.
-func scanPagesParallel(files map[string][]byte) map[string]pageRefs {
-	var pages []string
-	for p := range files {
-		if strings.HasSuffix(p, ".html") {
-			pages = append(pages, p)
-		}
-	}
-	scanned := make([]pageRefs, len(pages))
-	parallel(len(pages), func(i int) { scanned[i] = scanHTML(files[pages[i]]) })
-	refs := make(map[string]pageRefs, len(pages))
-	for i, p := range pages {
-		refs[p] = scanned[i]
-	}
-	return refs
 }
 
 // linkErrors turns the link check's errors into one sorted List.

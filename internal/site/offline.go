@@ -18,24 +18,35 @@ import (
 // OfflineZip is the download of the whole site for offline reading.
 const OfflineZip = "dossier-offline.zip"
 
+// OfflineMaxArticles is the largest dossier that gets the offline editions.
+// A dossier is a small archive; past this size one page holding every
+// article is more than a browser reads comfortably, and packing the whole
+// site again would cost more than building it. Readers of a larger site
+// can still download the repository's public/.
+const OfflineMaxArticles = 1000
+
 // zipEpoch is the fixed modification time of every zip entry, so that
 // two builds give the same bytes (the clock never enters the output).
 var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // offlineZip packs every file of the site (but the zip itself) under a
 // top folder "dossier/", in sorted order with fixed timestamps.
-func offlineZip(files map[string][]byte) ([]byte, error) {
+func offlineZip(r *renderer) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, name := range sortedKeys(files) {
+	for _, name := range sortedKeys(r.res.Files) {
 		if name == OfflineZip {
 			continue
+		}
+		data, err := r.file(name)
+		if err != nil {
+			return nil, err
 		}
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: "dossier/" + name, Method: zip.Deflate, Modified: zipEpoch})
 		if err != nil {
 			return nil, err
 		}
-		if _, err := w.Write(files[name]); err != nil {
+		if _, err := w.Write(data); err != nil {
 			return nil, err
 		}
 	}
@@ -62,8 +73,9 @@ const SingleFile = "dossier.html"
 // holds them all, and links between articles become links within the page.
 func (r *renderer) single() error {
 	var errs content.List
-	views := make([]*articleView, len(r.views))
-	for i, v := range r.views {
+	views := make([]*articleView, len(r.c.Articles))
+	for i, a := range r.c.Articles {
+		v := &articleView{Article: a}
 		doc, err := r.md.Convert(v.Article.Body, markdown.Options{ParagraphIDs: true, IDPrefix: v.Slug + "-",
 			Resolve: func(dest string) (string, error) { return r.resolveSingle(v.File, dest) }})
 		if err != nil {
@@ -99,7 +111,11 @@ func (r *renderer) single() error {
 		}
 		pg.Sections = append(pg.Sections, section{ID: p.Slug, Title: p.Title, Body: template.HTML(doc.HTML)})
 	}
-	pg.InlineCSS = template.CSS(r.res.Files["style.css"])
+	css, err := r.file("style.css")
+	if err != nil {
+		return err
+	}
+	pg.InlineCSS = template.CSS(css)
 	pg.FaviconData = template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(r.theme.static["favicon.svg"]))
 	return r.exec(pg, "")
 }

@@ -20,12 +20,24 @@ type renderer struct {
 	theme   *theme
 	md      *markdown.Converter
 	res     *Result
-	sources map[string]string // output path → source file, for errors
-	views   []*articleView    // the articles, in site order (kept for the incremental Builder)
-	search  []searchDoc       // documents for the search index, one per article, in site order
+	out     output              // where files go as they are made; nil keeps them in res.Files
+	refs    map[string]pageRefs // ids and links of each HTML page, for the link check
+	sources map[string]string   // output path → source file, for errors
+	views   []*articleView      // the articles, in site order (kept for the incremental Builder)
+	search  []searchDoc         // documents for the search index, one per article, in site order
+	pages   map[string]string   // source file → output path of every article and page
 	mu      sync.Mutex
 
 	timelines []*timeline.Timeline
+	backlinks map[string]map[string][]markdown.BackLink // slug → paragraph id → links to the entries quoting it
+
+	// lean drops, once an article's page is written, what no other page
+	// needs of it (its source, its HTML, its paragraphs unless a timeline
+	// quotes them), so that a build's memory does not grow with the site.
+	lean bool
+	// offline is whether the offline editions (zip, single file) are made:
+	// for dossiers of at most OfflineMaxArticles articles.
+	offline bool
 }
 
 // A page is the data every template gets.
@@ -46,8 +58,10 @@ type page struct {
 	JSONLD    template.JS // structured data: NewsArticle on articles, events and articles on timelines
 
 	Intro     template.HTML  // index
-	Articles  []*articleView // index
+	Articles  []*articleView // index (this page's), search
 	Timelines []navLink      // index
+	Pager     *pager         // index, search: the index pages, when there are several
+	Offline   bool           // the offline editions exist, for the footer
 
 	Article    *articleView // article
 	Prev, Next *articleView // article
@@ -106,16 +120,48 @@ func (r *renderer) newPage(kind, p, title string) *page {
 		nav = append(nav, navLink{Path: pg.Path(), Title: pg.Title})
 	}
 	return &page{Site: r.c.Site, Kind: kind, Path: p, Root: rootOf(p), Title: title, Nav: nav,
-		Canonical: r.abs(p), OGType: "website", Feed: r.c.Site.BaseURL != ""}
+		Canonical: r.abs(p), OGType: "website", Feed: r.c.Site.BaseURL != "", Offline: r.offline}
 }
 
-func (r *renderer) add(p string, b []byte, source string) {
+// add records a finished file: it writes it to the output (or keeps it in
+// Result.Files), and scans an HTML page's ids and links for the link
+// check, in the caller's goroutine so that pages are scanned in parallel.
+func (r *renderer) add(p string, b []byte, source string) error {
+	var refs pageRefs
+	isHTML := strings.HasSuffix(p, ".html")
+	if isHTML {
+		refs = scanHTML(b)
+	}
+	if r.out != nil {
+		if err := r.out.put(p, b); err != nil {
+			return fmt.Errorf("write %s: %w", p, err)
+		}
+		b = nil
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.res.Files[p] = b
+	if isHTML {
+		r.refs[p] = refs
+	}
 	if source != "" {
 		r.sources[p] = source
 	}
+	return nil
+}
+
+// file returns the content of a file already made.
+func (r *renderer) file(p string) ([]byte, error) {
+	if r.out != nil {
+		return r.out.get(p)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	b, ok := r.res.Files[p]
+	if !ok {
+		return nil, fmt.Errorf("%s was not built", p)
+	}
+	return b, nil
 }
 
 func (r *renderer) exec(pg *page, source string) error {
@@ -127,16 +173,17 @@ func (r *renderer) exec(pg *page, source string) error {
 	if err := r.theme.pages[pg.Kind].ExecuteTemplate(&buf, entry, pg); err != nil {
 		return templateError(path.Join(ThemeDir, pg.Kind+".html"), err)
 	}
-	r.add(pg.Path, buf.Bytes(), source)
-	return nil
+	return r.add(pg.Path, buf.Bytes(), source)
 }
 
-// convert renders a Markdown source, resolving its links to other sources.
-func (r *renderer) convert(file string, bodyLine int, src []byte, ids bool, outPath string) (*markdown.Doc, content.List) {
+// convert renders a Markdown source, resolving its links to other
+// sources; an article's cited paragraphs get links back to their entries.
+func (r *renderer) convert(file string, bodyLine int, src []byte, ids bool, outPath string, backlinks map[string][]markdown.BackLink) (*markdown.Doc, content.List) {
 	var errs content.List
 	doc, err := r.md.Convert(src, markdown.Options{
 		ParagraphIDs: ids,
 		Resolve:      func(dest string) (string, error) { return r.resolve(file, outPath, dest) },
+		BackLinks:    backlinks,
 	})
 	if err != nil {
 		errs.Add(content.Errorf(file, 0, 0, "markdown: %v", err))
@@ -158,17 +205,7 @@ func (r *renderer) convert(file string, bodyLine int, src []byte, ids bool, outP
 func (r *renderer) resolve(file, fromPath, dest string) (string, error) {
 	p, frag, hasFrag := strings.Cut(dest, "#")
 	target := path.Clean(path.Join(path.Dir(file), p))
-	var out string
-	for _, a := range r.c.Articles {
-		if a.File == target {
-			out = a.Path()
-		}
-	}
-	for _, pg := range r.c.Pages {
-		if pg.File == target {
-			out = pg.Path()
-		}
-	}
+	out := r.pages[target]
 	if out == "" {
 		return "", fmt.Errorf("link %q: no article or page %s; fix the link or add the file", dest, target)
 	}
@@ -181,50 +218,48 @@ func (r *renderer) resolve(file, fromPath, dest string) (string, error) {
 
 func (r *renderer) render() error {
 	r.md = markdown.New()
+	r.pages = make(map[string]string, len(r.c.Articles)+len(r.c.Pages))
+	for _, a := range r.c.Articles {
+		r.pages[a.File] = a.Path()
+	}
+	for _, p := range r.c.Pages {
+		r.pages[p.File] = p.Path()
+	}
 	var errs content.List
 	css, err := markdown.CSS()
 	if err != nil {
 		return fmt.Errorf("style.css: code highlighting: %w", err)
 	}
-	for name, b := range r.theme.static {
+	for _, name := range sortedKeys(r.theme.static) {
+		b := r.theme.static[name]
 		if name == "style.css" {
 			b = append(append([]byte{}, b...), css...)
 		}
-		r.add(name, b, "")
+		errs.Add(r.add(name, b, ""))
 	}
 
-	views := make([]*articleView, len(r.c.Articles))
-	verrs := make([]content.List, len(views))
-	parallel(len(views), func(i int) {
-		views[i], verrs[i] = r.articleView(r.c.Articles[i])
+	// Timelines first: they convert only the articles they quote, to prove
+	// the quotes, and say which paragraphs link back to which entries.
+	if err := r.loadTimelines(); err != nil {
+		return err
+	}
+	r.cite()
+
+	// Then every article once, in parallel: convert, render, write.
+	n := len(r.c.Articles)
+	r.views = make([]*articleView, n)
+	r.search = make([]searchDoc, n)
+	verrs := make([]content.List, n)
+	parallel(n, func(i int) {
+		verrs[i] = r.renderArticle(i)
 	})
 	for _, e := range verrs {
 		errs = append(errs, e...)
 	}
-	if err := errs.Err(); err != nil {
-		return err
-	}
-	r.res.Articles = len(views)
-	r.views = views
-	r.search = make([]searchDoc, len(views))
-	parallel(len(views), func(i int) { r.search[i] = r.articleSearchDoc(views[i]) })
-	if err := r.loadTimelines(views); err != nil {
-		return err
-	}
-	if err := r.cite(views).Err(); err != nil {
-		return err
-	}
-
-	perrs := make([]error, len(views))
-	parallel(len(views), func(i int) {
-		perrs[i] = r.renderArticle(views, i)
-	})
-	for _, e := range perrs {
-		errs.Add(e)
-	}
+	r.res.Articles = n
 
 	for _, p := range r.c.Pages {
-		doc, e := r.convert(p.File, p.BodyLine, p.Body, false, p.Path())
+		doc, e := r.convert(p.File, p.BodyLine, p.Body, false, p.Path(), nil)
 		errs = append(errs, e...)
 		if doc == nil {
 			continue
@@ -237,14 +272,17 @@ func (r *renderer) render() error {
 	}
 
 	errs = append(errs, r.renderTimelines()...)
-	errs = append(errs, r.renderIndex(views)...)
+	_, ierrs := r.renderIndex()
+	errs = append(errs, ierrs...)
 
 	nf := r.newPage("404", "404.html", "Page not found")
 	nf.Base = r.c.Site.BasePath
 	nf.Canonical = ""
 	errs.Add(r.exec(nf, ""))
 	errs = append(errs, r.renderSearch()...)
-	errs.Add(r.single())
+	if r.offline {
+		errs.Add(r.single())
+	}
 	if err := errs.Err(); err != nil {
 		return err
 	}
@@ -254,50 +292,129 @@ func (r *renderer) render() error {
 // The per-page steps below are shared by the full render and the
 // incremental Builder, so that both produce the same bytes.
 
-// articleView converts one article's Markdown.
+// articleView converts one article's Markdown, with links back from the
+// paragraphs a timeline quotes.
 func (r *renderer) articleView(a *content.Article) (*articleView, content.List) {
-	doc, errs := r.convert(a.File, a.BodyLine, a.Body, true, a.Path())
+	doc, errs := r.convert(a.File, a.BodyLine, a.Body, true, a.Path(), r.backlinks[a.Slug])
 	if doc == nil {
 		return nil, errs
 	}
-	return &articleView{Article: a, Body: template.HTML(doc.HTML), Paragraphs: doc.Paragraphs}, errs
+	return &articleView{Article: a, Body: template.HTML(doc.HTML), Paragraphs: doc.Paragraphs, CitedBy: r.citedBy(a.Slug)}, errs
 }
 
-// renderArticle renders the page of views[i], which links to its neighbours.
-func (r *renderer) renderArticle(views []*articleView, i int) error {
-	v := views[i]
+// renderArticle converts the i-th article and renders its page, which
+// links to its neighbours, and makes its search document.
+func (r *renderer) renderArticle(i int) content.List {
+	a := r.c.Articles[i]
+	v, errs := r.articleView(a)
+	if v == nil {
+		return errs
+	}
+	r.views[i] = v
+	r.search[i] = r.articleSearchDoc(v)
+	errs.Add(r.renderArticlePage(i))
+	if r.lean {
+		v.Body = ""
+		if r.backlinks[a.Slug] == nil {
+			// A quoted article's stay, for the search index's timeline part.
+			v.Paragraphs = nil
+			r.search[i].Parts = nil
+		}
+		if !r.offline {
+			a.Body = nil // the single-file edition converts it again
+		}
+	}
+	return errs
+}
+
+// renderArticlePage renders the page of the i-th article. Its neighbours
+// are read from the content, not from the views, which other workers may
+// still be making.
+func (r *renderer) renderArticlePage(i int) error {
+	v := r.views[i]
 	pg := r.newPage("article", v.Path(), v.Title)
 	pg.Description = v.Dek
 	pg.Article = v
 	pg.OGType = "article"
 	pg.JSONLD = r.newsArticle(v)
 	if i > 0 {
-		pg.Prev = views[i-1]
+		pg.Prev = &articleView{Article: r.c.Articles[i-1]}
 	}
-	if i+1 < len(views) {
-		pg.Next = views[i+1]
+	if i+1 < len(r.c.Articles) {
+		pg.Next = &articleView{Article: r.c.Articles[i+1]}
 	}
 	return r.exec(pg, v.File)
 }
 
-// renderIndex renders index.html, which lists every article.
-func (r *renderer) renderIndex(views []*articleView) content.List {
-	var errs content.List
-	idx := r.newPage("index", "index.html", "")
-	idx.Description = r.c.Site.Description
-	idx.Articles = views
-	for _, t := range r.timelines {
-		idx.Timelines = append(idx.Timelines, navLink{Path: t.Path(), Title: t.Title, Summary: t.Summary})
+// IndexPageSize is how many articles an index page lists: the index is
+// paginated (index.html, index-2.html, ...) so that no page lists every
+// article and a page's cost does not grow with the dossier.
+const IndexPageSize = 50
+
+// indexPath is the path of the k-th index page (1-based).
+func indexPath(k int) string {
+	if k <= 1 {
+		return "index.html"
 	}
+	return fmt.Sprintf("index-%d.html", k)
+}
+
+// A pager links an index page to the others.
+type pager struct {
+	Current, Total int
+	Prev, Next     string // paths, "" at the ends
+	Pages          []navLink
+}
+
+// renderIndex renders the index pages and returns their paths.
+func (r *renderer) renderIndex() ([]string, content.List) {
+	var errs content.List
+	var intro template.HTML
 	if r.c.Site.Intro != "" {
-		doc, e := r.convert(content.SiteFile, 1, []byte(r.c.Site.Intro), false, "index.html")
+		doc, e := r.convert(content.SiteFile, 1, []byte(r.c.Site.Intro), false, "index.html", nil)
 		errs = append(errs, e...)
 		if doc != nil {
-			idx.Intro = template.HTML(doc.HTML)
+			intro = template.HTML(doc.HTML)
 		}
 	}
-	errs.Add(r.exec(idx, content.SiteFile))
-	return errs
+	n := len(r.c.Articles)
+	total := max(1, (n+IndexPageSize-1)/IndexPageSize)
+	var paths []string
+	for k := 1; k <= total; k++ {
+		idx := r.newPage("index", indexPath(k), "")
+		idx.Description = r.c.Site.Description
+		for _, a := range r.c.Articles[(k-1)*IndexPageSize : min(n, k*IndexPageSize)] {
+			idx.Articles = append(idx.Articles, &articleView{Article: a})
+		}
+		if k == 1 {
+			idx.Intro = intro
+			for _, t := range r.timelines {
+				idx.Timelines = append(idx.Timelines, navLink{Path: t.Path(), Title: t.Title, Summary: t.Summary})
+			}
+		} else {
+			idx.Title = fmt.Sprintf("Articles, page %d of %d", k, total)
+		}
+		if total > 1 {
+			idx.Pager = r.pager(k, total)
+		}
+		errs.Add(r.exec(idx, content.SiteFile))
+		paths = append(paths, idx.Path)
+	}
+	return paths, errs
+}
+
+func (r *renderer) pager(k, total int) *pager {
+	p := &pager{Current: k, Total: total}
+	if k > 1 {
+		p.Prev = indexPath(k - 1)
+	}
+	if k < total {
+		p.Next = indexPath(k + 1)
+	}
+	for i := 1; i <= total; i++ {
+		p.Pages = append(p.Pages, navLink{Path: indexPath(i), Title: fmt.Sprint(i)})
+	}
+	return p
 }
 
 // writeSearchIndex writes the search index from r.search and the timelines.
@@ -306,16 +423,22 @@ func (r *renderer) writeSearchIndex() error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", SearchIndexFile, err)
 	}
-	r.add(SearchIndexFile, idxJS, "")
-	return nil
+	return r.add(SearchIndexFile, idxJS, "")
 }
 
-// renderSearch renders search.html (which lists every article for
-// readers without JavaScript) and the search index.
+// renderSearch renders search.html and the search index. For readers
+// without JavaScript the page lists every article, or, when there are
+// more than an index page holds, links to the index pages.
 func (r *renderer) renderSearch() content.List {
 	var errs content.List
 	sp := r.newPage("search", "search.html", "Search")
-	sp.Articles = r.views
+	if n := len(r.c.Articles); n <= IndexPageSize {
+		for _, a := range r.c.Articles {
+			sp.Articles = append(sp.Articles, &articleView{Article: a})
+		}
+	} else {
+		sp.Pager = r.pager(0, (n+IndexPageSize-1)/IndexPageSize)
+	}
 	errs.Add(r.exec(sp, ""))
 	errs.Add(r.writeSearchIndex())
 	return errs

@@ -67,7 +67,7 @@ func (r *renderer) timelineSearch(docs []searchDoc) []searchTimeline {
 	}
 	var out []searchTimeline
 	for _, t := range r.timelines {
-		st := searchTimeline{URL: t.Path(), Title: t.Title}
+		st := searchTimeline{URL: t.Path(), Title: t.Title, Labels: []string{}, Entries: [][]any{}}
 		labels := map[string]int{}
 		for _, row := range t.Rows {
 			for _, c := range row.Cells {

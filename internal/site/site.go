@@ -42,7 +42,9 @@ type Options struct {
 
 // A Result describes a finished build.
 type Result struct {
-	Files     map[string][]byte // output path (slash-separated) → content
+	// Files maps each output path (slash-separated) to its content. After
+	// Build, which writes pages as they are made, the contents are nil.
+	Files     map[string][]byte
 	Articles  int
 	Timelines int
 	Pages     int
@@ -52,16 +54,27 @@ type Result struct {
 	timelines  []*timeline.Timeline // the timelines, for tests
 }
 
-// Build renders the site rooted at src into the directory out, atomically.
+// Build renders the site rooted at src into the directory out, atomically:
+// pages are written as they are rendered into a new sibling directory,
+// which replaces out only once everything, the link check included, has
+// succeeded. Only what other pages need of each article is kept in memory.
 func Build(src, out string, opts Options) (*Result, error) {
-	res, err := Render(os.DirFS(src), opts)
+	tmp, err := newSibling(out)
 	if err != nil {
 		return nil, err
 	}
-	if err := writeAtomic(out, res.Files); err != nil {
-		return res, err
+	r, err := renderAll(os.DirFS(src), opts, &dirOutput{dir: tmp, made: map[string]bool{}}, true)
+	if err == nil {
+		err = r.checkLinks()
 	}
-	return res, nil
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	if err := swapIn(tmp, out); err != nil {
+		return r.res, err
+	}
+	return r.res, nil
 }
 
 // Summary is the one line a build prints.
@@ -72,22 +85,25 @@ func (r *Result) Summary(out string, d time.Duration) string {
 
 // Render builds the whole site from fsys into memory: load, render, check.
 func Render(fsys fs.FS, opts Options) (*Result, error) {
-	r, err := renderAll(fsys, opts)
+	r, err := renderAll(fsys, opts, nil, false)
 	if err != nil {
 		return nil, err
 	}
-	if errs := checkLinks(r.res.Files, r.sources); len(errs) > 0 {
-		var l content.List
-		for _, e := range errs {
-			l.Add(e)
-		}
-		return nil, l.Err()
+	if err := r.checkLinks(); err != nil {
+		return nil, err
 	}
 	return r.res, nil
 }
 
-// renderAll loads and renders the whole site, without the link check.
-func renderAll(fsys fs.FS, opts Options) (*renderer, error) {
+// checkLinks checks every link of the site, from the pages' scanned refs.
+func (r *renderer) checkLinks() error {
+	return linkErrors(checkAll(r.res.Files, r.refs, r.sources))
+}
+
+// renderAll loads and renders the whole site into out (memory when nil),
+// without the link check. lean drops what a page no longer needs once it
+// is written, for builds that do not keep the site (see renderer.lean).
+func renderAll(fsys fs.FS, opts Options, out output, lean bool) (*renderer, error) {
 	c, err := content.Load(fsys)
 	if err != nil {
 		return nil, err
@@ -101,17 +117,23 @@ func renderAll(fsys fs.FS, opts Options) (*renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{c: c, theme: th, res: &Result{Files: map[string][]byte{}}, sources: map[string]string{}}
+	res := &Result{Files: map[string][]byte{}}
+	r := &renderer{c: c, theme: th, res: res, out: out, lean: lean, sources: map[string]string{}, refs: map[string]pageRefs{},
+		offline: len(c.Articles) <= OfflineMaxArticles}
 	if err := r.render(); err != nil {
 		return nil, err
 	}
-	// The zip is made last so that it holds every other file; its own
-	// footer links are checked with it present.
-	z, err := offlineZip(r.res.Files)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", OfflineZip, err)
+	if r.offline {
+		// The zip is made last so that it holds every other file; its own
+		// footer links are checked with it present.
+		z, err := offlineZip(r)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", OfflineZip, err)
+		}
+		if err := r.add(OfflineZip, z, ""); err != nil {
+			return nil, err
+		}
 	}
-	r.res.Files[OfflineZip] = z
 	r.res.searchDocs, r.res.timelines = r.search, r.timelines
 	return r, nil
 }

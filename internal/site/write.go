@@ -5,38 +5,40 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 )
 
-// writeAtomic writes files into a new sibling of out, then swaps it in
-// place of out. Until the swap the previous out is untouched; when any
-// step fails, the previous out is left (or put back) as it was.
-func writeAtomic(out string, files map[string][]byte) error {
+// newSibling makes the empty directory a build writes into: a new
+// sibling of out, so that swapping it in is a rename on one file system.
+func newSibling(out string) (string, error) {
 	out = filepath.Clean(out)
 	if err := checkOut(out); err != nil {
-		return err
+		return "", err
 	}
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("write: %w", err)
+		return "", fmt.Errorf("write: %w", err)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+base+"-new-")
 	if err != nil {
-		return fmt.Errorf("write: %w", err)
+		return "", fmt.Errorf("write: %w", err)
 	}
 	// MkdirTemp makes the directory 0700; a published site is world-readable.
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
-		return fmt.Errorf("write: %w", err)
+		return "", fmt.Errorf("write: %w", err)
 	}
-	if err := writeTree(tmp, files); err != nil {
-		os.RemoveAll(tmp)
-		return fmt.Errorf("write %s: %w", out, err)
-	}
+	return tmp, nil
+}
+
+// swapIn replaces out with the finished directory tmp. Until the swap the
+// previous out is untouched; if the swap fails, it is put back.
+func swapIn(tmp, out string) error {
+	out = filepath.Clean(out)
+	parent, base := filepath.Dir(out), filepath.Base(out)
 	old := ""
 	if _, err := os.Stat(out); err == nil {
-		old = filepath.Join(parent, "."+base+"-old-"+filepath.Base(tmp)[len(base)+6:])
+		old = filepath.Join(parent, "."+base+"-old-"+strings.TrimPrefix(filepath.Base(tmp), "."+base+"-new-"))
 		if err := os.Rename(out, old); err != nil {
 			os.RemoveAll(tmp)
 			return fmt.Errorf("write: moving the previous %s aside: %w", out, err)
@@ -73,31 +75,6 @@ func checkOut(out string) error {
 	}
 	if _, err := os.Stat(filepath.Join(abs, "index.html")); err != nil {
 		return fmt.Errorf("output directory %s is not empty and holds no index.html, so it is not a built site: choose another -out or remove it (the build replaces the whole output directory)", out)
-	}
-	return nil
-}
-
-func writeTree(dir string, files map[string][]byte) error {
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	made := map[string]bool{}
-	for _, name := range names {
-		if strings.Contains(name, "..") || filepath.IsAbs(name) {
-			return fmt.Errorf("refusing to write %q outside the output directory", name)
-		}
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if d := filepath.Dir(p); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			made[d] = true
-		}
-		if err := os.WriteFile(p, files[name], 0o644); err != nil {
-			return err
-		}
 	}
 	return nil
 }

@@ -15,6 +15,18 @@ import (
 type Text struct {
 	Article    *content.Article
 	Paragraphs []markdown.Paragraph
+	// Convert, when set and Paragraphs is nil, gives the paragraphs on
+	// first use: a build converts only the articles a timeline quotes
+	// before it renders them all.
+	Convert func() []markdown.Paragraph
+}
+
+// paragraphs returns the article's paragraphs, converting it on first use.
+func (t *Text) paragraphs() []markdown.Paragraph {
+	if t.Paragraphs == nil && t.Convert != nil {
+		t.Paragraphs = t.Convert()
+	}
+	return t.Paragraphs
 }
 
 var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

@@ -13,7 +13,7 @@ import (
 func (l *loader) provenance(p string, e *Entry) {
 	txt := l.articles[e.Article]
 	q := normalizeSpace(e.Quote)
-	for _, para := range txt.Paragraphs {
+	for _, para := range txt.paragraphs() {
 		if strings.Contains(normalizeSpace(para.Text), q) {
 			if para.ID == "" {
 				break // paragraphs without ids cannot be linked to
@@ -42,7 +42,7 @@ func normalizeSpace(s string) string {
 func nearest(q string, txt *Text) (string, string) {
 	qr := []rune(q)
 	best, bestID, bestD := "", "", -1
-	for _, para := range txt.Paragraphs {
+	for _, para := range txt.paragraphs() {
 		pr := []rune(normalizeSpace(para.Text))
 		start, end, d := approxMatch(qr, pr)
 		if bestD < 0 || d < bestD {
