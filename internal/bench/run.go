@@ -82,6 +82,8 @@ func Run(cfg Config) ([]Result, error) {
 		hugoMinor = minor
 		logf("hugo: %s (%s)", cfg.Hugo, line)
 	}
+	logf("load average before: %s (2 cores; other work on the machine inflates wall times)", loadavg())
+	defer func() { logf("load average after: %s", loadavg()) }()
 	var all []Result
 	for _, n := range cfg.Sizes {
 		dir := filepath.Join(cfg.Work, fmt.Sprintf("corpus-%d", n))
@@ -219,11 +221,13 @@ func printTable(w io.Writer, n int, rs []Result) {
 		fmt.Fprintf(w, "%-8s %8.2fs %8.2fs %7.0f MB %9.0f\n", r.Tool, r.Wall.Seconds(), r.CPU.Seconds(), float64(r.PeakRSS)/(1<<20), r.PagesPerSec())
 	}
 	d, _ := find(rs, "dossier", n)
+	// CPU ratios are printed beside wall ones: on a machine that other
+	// work shares, CPU time is the steadier of the two.
 	if f, ok := find(rs, "floor", n); ok {
-		fmt.Fprintf(w, "dossier/floor  wall %.2f  (target at 10,000: at most 1.25)\n", ratio(d.Wall, f.Wall))
+		fmt.Fprintf(w, "dossier/floor  wall %.2f  cpu %.2f  (target at 10,000: wall at most 1.25)\n", ratio(d.Wall, f.Wall), ratio(d.CPU, f.CPU))
 	}
 	if h, ok := find(rs, "hugo", n); ok {
-		fmt.Fprintf(w, "hugo/dossier   wall %.2f  (target at 10,000: at least 2, aim 2.5)\n", ratio(h.Wall, d.Wall))
+		fmt.Fprintf(w, "hugo/dossier   wall %.2f  cpu %.2f  (target at 10,000: wall at least 2, aim 2.5)\n", ratio(h.Wall, d.Wall), ratio(h.CPU, d.CPU))
 		fmt.Fprintf(w, "hugo/dossier   peak RSS %.2f\n", float64(h.PeakRSS)/float64(d.PeakRSS))
 	}
 	fmt.Fprintf(w, "dossier peak RSS %.0f MB  (target: at most 200 MB)\n", float64(d.PeakRSS)/(1<<20))
@@ -236,14 +240,27 @@ func printScaling(w io.Writer, sizes []int, rs []Result) {
 		return
 	}
 	lo, hi := slices.Min(sizes), slices.Max(sizes)
-	fmt.Fprintf(w, "\nscaling, wall at %d / wall at %d (linear: %.0f; target for dossier at 10,000/1,000: at most 11)\n", hi, lo, float64(hi)/float64(lo))
+	fmt.Fprintf(w, "\nscaling, n=%d over n=%d (linear: %.0f; target for dossier at 10,000/1,000: wall at most 11)\n", hi, lo, float64(hi)/float64(lo))
 	for _, t := range []string{"dossier", "floor", "hugo"} {
 		a, ok1 := find(rs, t, lo)
 		b, ok2 := find(rs, t, hi)
 		if ok1 && ok2 {
-			fmt.Fprintf(w, "%-8s %.1f\n", t, ratio(b.Wall, a.Wall))
+			fmt.Fprintf(w, "%-8s wall %.1f  cpu %.1f  peak RSS %.1f\n", t, ratio(b.Wall, a.Wall), ratio(b.CPU, a.CPU), float64(b.PeakRSS)/float64(a.PeakRSS))
 		}
 	}
+}
+
+// loadavg is the first three fields of /proc/loadavg, or "unknown".
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
 }
 
 func ratio(a, b time.Duration) float64 { return a.Seconds() / b.Seconds() }
