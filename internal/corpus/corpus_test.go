@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"bytes"
+	"fmt"
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -125,4 +127,42 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 		t.Fatal(err)
 	}
 	return files
+}
+
+// TestCitations checks that what the timeline hook gets is verbatim: each
+// quote is in the paragraph it names, as the article page renders it.
+func TestCitations(t *testing.T) {
+	dir := t.TempDir()
+	const n = 30
+	if err := Write(dir, n, 1); err != nil {
+		t.Fatal(err)
+	}
+	res, err := site.Render(os.DirFS(dir), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slugs := make([]string, n)
+	checked := 0
+	for i := range n {
+		a := newArticle(1, i, slugs[:i])
+		slugs[i] = a.slug
+		c, ok := a.citation(1, i)
+		if !ok {
+			continue
+		}
+		page := string(res.Files["articles/"+c.Slug+".html"])
+		start := strings.Index(page, fmt.Sprintf(`id="p%d"`, c.Paragraph))
+		if start < 0 {
+			t.Errorf("%s: no paragraph p%d", c.Slug, c.Paragraph)
+			continue
+		}
+		end := strings.Index(page[start:], "</p>")
+		if text := html.UnescapeString(page[start : start+end]); !strings.Contains(text, c.Quote) {
+			t.Errorf("%s#p%d does not hold the quote %q:\n%s", c.Slug, c.Paragraph, c.Quote, text)
+		}
+		checked++
+	}
+	if checked < n/2 {
+		t.Errorf("only %d of %d articles have a citable paragraph", checked, n)
+	}
 }
