@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	go run ./cmd/dossier-bench [-n 1000,10000] [-runs 5] [-hugo PATH | -install-hugo apt|go|go@vX.Y.Z] [-tmp DIR]
+//	go run ./cmd/dossier-bench [-n 1000,10000] [-runs 5] [-hugo PATH[,PATH]] [-install-hugo apt|go|go@vX.Y.Z] [-tmp DIR]
 //	go run ./cmd/dossier-bench -corpus DIR -n 1000 [-seed 1]    write a corpus and stop
 //	dossier-bench -floor-only -src DIR -out DIR                  the floor build (what the bench runs)
 //
@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,7 +34,7 @@ func main() {
 	seed := flag.Int64("seed", 1, "corpus seed")
 	tmp := flag.String("tmp", "/dev/shm/dossier-bench", "work directory for corpora and outputs (a tmpfs)")
 	dossier := flag.String("dossier", "", "dossier binary to measure (default: build cmd/dossier)")
-	hugo := flag.String("hugo", "", `hugo binary (default: "hugo" on PATH if any; "none" leaves Hugo out)`)
+	hugo := flag.String("hugo", "", `comma-separated hugo binaries (default: "hugo" on PATH if any; "none" leaves Hugo out)`)
 	install := flag.String("install-hugo", "", "install Hugo first: apt (Debian's package), go (go install of "+bench.HugoRelease+") or go@vX.Y.Z")
 	corpusDir := flag.String("corpus", "", "only write a corpus of -n articles into this directory")
 	floorOnly := flag.Bool("floor-only", false, "only run the floor build of -src into -out")
@@ -65,23 +66,28 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	var hugos []string
+	if *hugo != "" && *hugo != "none" {
+		hugos = strings.Split(*hugo, ",")
+	}
 	if *install != "" {
-		if *hugo, err = bench.InstallHugo(*install, filepath.Join(*tmp, "bin"), func(f string, a ...any) { fmt.Printf("# "+f+"\n", a...) }); err != nil {
+		p, err := bench.InstallHugo(*install, filepath.Join(*tmp, "bin"), func(f string, a ...any) { fmt.Printf("# "+f+"\n", a...) })
+		if err != nil {
 			log.Fatal(err)
 		}
+		hugos = append(hugos, p)
 	}
-	switch *hugo {
-	case "none":
-		*hugo = ""
-	case "":
+	if *hugo == "" && len(hugos) == 0 {
 		if p, err := exec.LookPath("hugo"); err == nil {
-			*hugo = p
+			hugos = []string{p}
 		} else {
 			fmt.Println("# no hugo on PATH: measuring without it (give -hugo PATH or -install-hugo apt)")
 		}
 	}
+	slices.Sort(hugos)
+	hugos = slices.Compact(hugos)
 	_, err = bench.Run(bench.Config{Sizes: ns, Runs: *runs, Warmup: *warmup, Seed: *seed,
-		Work: *tmp, Dossier: *dossier, Self: self, Hugo: *hugo, Out: os.Stdout})
+		Work: *tmp, Dossier: *dossier, Self: self, Hugo: hugos, Out: os.Stdout})
 	if err != nil {
 		log.Fatal(err)
 	}

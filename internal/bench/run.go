@@ -28,8 +28,9 @@ type Config struct {
 	Dossier string
 	// Self is this program, run with -floor-only for the floor.
 	Self string
-	// Hugo is a hugo binary; empty leaves Hugo out.
-	Hugo string
+	// Hugo are the hugo binaries to measure, each as its own tool named
+	// by its version (hugo-0.111.3); none leaves Hugo out.
+	Hugo []string
 	Out  io.Writer
 }
 
@@ -73,14 +74,18 @@ func Run(cfg Config) ([]Result, error) {
 			return nil, fmt.Errorf("building dossier (run from the repository, or give -dossier): %v\n%s", err, out)
 		}
 	}
-	hugoMinor := 0
-	if cfg.Hugo != "" {
-		line, minor, err := HugoVersion(cfg.Hugo)
+	type hugo struct {
+		path, version string
+		minor         int
+	}
+	var hugos []hugo
+	for _, path := range cfg.Hugo {
+		line, minor, err := HugoVersion(path)
 		if err != nil {
 			return nil, err
 		}
-		hugoMinor = minor
-		logf("hugo: %s (%s)", cfg.Hugo, line)
+		logf("hugo: %s (%s)", path, line)
+		hugos = append(hugos, hugo{path, hugoVersionRE.FindString(line)[1:], minor})
 	}
 	logf("load average before: %s (2 cores; other work on the machine inflates wall times)", loadavg())
 	defer func() { logf("load average after: %s", loadavg()) }()
@@ -97,13 +102,14 @@ func Run(cfg Config) ([]Result, error) {
 				return exec.Command(cfg.Self, "-floor-only", "-src", dir, "-out", out)
 			}},
 		}
-		if cfg.Hugo != "" {
-			site := filepath.Join(cfg.Work, fmt.Sprintf("hugo-%d", n))
+		for _, h := range hugos {
+			name := "hugo-" + h.version
+			site := filepath.Join(cfg.Work, fmt.Sprintf("%s-site-%d", name, n))
 			os.RemoveAll(site)
-			if err := HugoSite(site, dir, hugoMinor); err != nil {
-				return nil, fmt.Errorf("preparing the Hugo site: %w", err)
+			if err := HugoSite(site, dir, h.minor); err != nil {
+				return nil, fmt.Errorf("preparing the site for %s: %w", name, err)
 			}
-			tools = append(tools, tool{"hugo", func(out string) *exec.Cmd { return hugoCommand(cfg.Hugo, site, out) }})
+			tools = append(tools, tool{name, func(out string) *exec.Cmd { return hugoCommand(h.path, site, out) }})
 		}
 		logf("n=%d: %.1f MB of Markdown; %d warm-up and %d measured rounds of %s, interleaved",
 			n, float64(size)/1e6, cfg.Warmup, cfg.Runs, names(tools))
@@ -216,9 +222,9 @@ func find(rs []Result, tool string, n int) (Result, bool) {
 
 func printTable(w io.Writer, n int, rs []Result) {
 	fmt.Fprintf(w, "\nn=%d, median of %d runs\n", n, rs[0].Runs)
-	fmt.Fprintf(w, "%-8s %9s %9s %10s %9s\n", "tool", "wall", "cpu", "peak RSS", "pages/s")
+	fmt.Fprintf(w, "%-14s %9s %9s %10s %9s\n", "tool", "wall", "cpu", "peak RSS", "pages/s")
 	for _, r := range rs {
-		fmt.Fprintf(w, "%-8s %8.2fs %8.2fs %7.0f MB %9.0f\n", r.Tool, r.Wall.Seconds(), r.CPU.Seconds(), float64(r.PeakRSS)/(1<<20), r.PagesPerSec())
+		fmt.Fprintf(w, "%-14s %8.2fs %8.2fs %7.0f MB %9.0f\n", r.Tool, r.Wall.Seconds(), r.CPU.Seconds(), float64(r.PeakRSS)/(1<<20), r.PagesPerSec())
 	}
 	d, _ := find(rs, "dossier", n)
 	// CPU ratios are printed beside wall ones: on a machine that other
@@ -226,9 +232,12 @@ func printTable(w io.Writer, n int, rs []Result) {
 	if f, ok := find(rs, "floor", n); ok {
 		fmt.Fprintf(w, "dossier/floor  wall %.2f  cpu %.2f  (target at 10,000: wall at most 1.25)\n", ratio(d.Wall, f.Wall), ratio(d.CPU, f.CPU))
 	}
-	if h, ok := find(rs, "hugo", n); ok {
-		fmt.Fprintf(w, "hugo/dossier   wall %.2f  cpu %.2f  (target at 10,000: wall at least 2, aim 2.5)\n", ratio(h.Wall, d.Wall), ratio(h.CPU, d.CPU))
-		fmt.Fprintf(w, "hugo/dossier   peak RSS %.2f\n", float64(h.PeakRSS)/float64(d.PeakRSS))
+	for _, h := range rs {
+		if !strings.HasPrefix(h.Tool, "hugo") {
+			continue
+		}
+		fmt.Fprintf(w, "%s/dossier  wall %.2f  cpu %.2f  peak RSS %.2f  (target at 10,000: wall at least 2, aim 2.5)\n",
+			h.Tool, ratio(h.Wall, d.Wall), ratio(h.CPU, d.CPU), float64(h.PeakRSS)/float64(d.PeakRSS))
 	}
 	fmt.Fprintf(w, "dossier peak RSS %.0f MB  (target: at most 200 MB)\n", float64(d.PeakRSS)/(1<<20))
 }
@@ -241,11 +250,15 @@ func printScaling(w io.Writer, sizes []int, rs []Result) {
 	}
 	lo, hi := slices.Min(sizes), slices.Max(sizes)
 	fmt.Fprintf(w, "\nscaling, n=%d over n=%d (linear: %.0f; target for dossier at 10,000/1,000: wall at most 11)\n", hi, lo, float64(hi)/float64(lo))
-	for _, t := range []string{"dossier", "floor", "hugo"} {
+	for _, r := range rs {
+		if r.N != lo {
+			continue
+		}
+		t := r.Tool
 		a, ok1 := find(rs, t, lo)
 		b, ok2 := find(rs, t, hi)
 		if ok1 && ok2 {
-			fmt.Fprintf(w, "%-8s wall %.1f  cpu %.1f  peak RSS %.1f\n", t, ratio(b.Wall, a.Wall), ratio(b.CPU, a.CPU), float64(b.PeakRSS)/float64(a.PeakRSS))
+			fmt.Fprintf(w, "%-14s wall %.1f  cpu %.1f  peak RSS %.1f\n", t, ratio(b.Wall, a.Wall), ratio(b.CPU, a.CPU), float64(b.PeakRSS)/float64(a.PeakRSS))
 		}
 	}
 }
