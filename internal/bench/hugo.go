@@ -102,7 +102,8 @@ func HugoVersion(hugo string) (string, int, error) {
 // matter key url for a page's own address and rejects an absolute one
 // ("URLs with protocol (http*) not supported"), so Hugo's copy of each
 // article names the original's address source_url. Everything else,
-// byte for byte, is the corpus; keys Hugo does not know become .Params.
+// byte for byte, is the corpus; keys Hugo does not know become .Params,
+// and so does published (see hugoConfig).
 func HugoSite(dir, corpus string, minor int) error {
 	content := filepath.Join(dir, "content", "articles")
 	if err := os.MkdirAll(content, 0o755); err != nil {
@@ -159,11 +160,23 @@ disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
 	} else {
 		cfg += fmt.Sprintf("[pagination]\npagerSize = %d\n", PageSize)
 	}
-	return cfg + "[markup.highlight]\nnoClasses = false\n"
+	// Hugo takes "published" as a publishDate alias wherever "publishdate"
+	// is listed (and lists it for date and lastmod by default), and Hugo
+	// 0.165 fails on a month-precision value ("2019-06"). Keys of its own
+	// for each date leave published a plain param, as in Dossier, where
+	// its length is its precision.
+	return cfg + `[markup.highlight]
+noClasses = false
+[frontmatter]
+date = ["date"]
+lastmod = ["lastmod"]
+publishDate = ["bench_publishdate"]
+expiryDate = ["expirydate"]
+`
 }
 
 // hugoCommand builds site into out.
 func hugoCommand(hugo, site, out string) *exec.Cmd {
 	return exec.Command(hugo, "--source", site, "--destination", out,
-		"--cacheDir", filepath.Join(site, ".cache"), "--quiet")
+		"--cacheDir", filepath.Join(site, ".cache"))
 }

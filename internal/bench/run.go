@@ -173,7 +173,7 @@ func measure(cmd *exec.Cmd, out string) (sample, error) {
 		return sample{}, err
 	}
 	var stderr bytes.Buffer
-	cmd.Stdout = io.Discard
+	cmd.Stdout = &stderr // Hugo reports its errors on standard output
 	cmd.Stderr = &stderr
 	start := time.Now()
 	err := cmd.Run()
