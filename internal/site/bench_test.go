@@ -1,0 +1,111 @@
+package site
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+
+	"dossier/internal/corpus"
+)
+
+// Benchmarks of the whole build on generated corpora (issue 8). They are
+// not run by go test ./...; run them with, for example,
+//
+//	go test -run '^$' -bench 'Build/n=1000$' -benchtime 5x ./internal/site
+//	go test -run '^$' -bench 'Build/n=10000$' -benchtime 1x -cpuprofile cpu.prof -memprofile mem.prof ./internal/site
+//
+// and BenchmarkFloor in internal/bench for a same-run baseline. Peak RSS
+// is the whole test process's, so read it for one size at a time;
+// cmd/dossier-bench measures each build as its own process.
+
+var benchCorpora = map[int]string{}
+
+func benchCorpus(b *testing.B, n int) string {
+	if dir, ok := benchCorpora[n]; ok {
+		return dir
+	}
+	dir, err := os.MkdirTemp("", fmt.Sprintf("dossier-corpus-%d-", n))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := corpus.Write(dir, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	benchCorpora[n] = dir
+	return dir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, dir := range benchCorpora {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
+}
+
+func reportBuild(b *testing.B, n int) {
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "pages/s")
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MB")
+	}
+}
+
+// BenchmarkBuild is a full build, from reading content/ to the swapped-in
+// output directory.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			src := benchCorpus(b, n)
+			out := filepath.Join(b.TempDir(), "public")
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := Build(src, out, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportBuild(b, n)
+		})
+	}
+}
+
+// BenchmarkRebuildOne is the build after one article changed, into an
+// output that holds the previous build: what dossier serve does on a save.
+func BenchmarkRebuildOne(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			src := benchCorpus(b, n)
+			out := filepath.Join(b.TempDir(), "public")
+			if _, err := Build(src, out, Options{}); err != nil {
+				b.Fatal(err)
+			}
+			files, err := filepath.Glob(filepath.Join(src, "content", "articles", "*.md"))
+			if err != nil || len(files) == 0 {
+				b.Fatalf("no articles in %s: %v", src, err)
+			}
+			article := files[len(files)/2]
+			orig, err := os.ReadFile(article)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer os.WriteFile(article, orig, 0o644)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				edit := fmt.Appendf(append([]byte{}, orig...), "\nAn edit, number %d.\n", i)
+				if err := os.WriteFile(article, edit, 0o644); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if _, err := Build(src, out, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)*1000, "ms/rebuild")
+		})
+	}
+}
