@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,4 +57,17 @@ func (d *dirOutput) get(name string) ([]byte, error) {
 		return nil, err
 	}
 	return os.ReadFile(p)
+}
+
+// create opens a file of the output for writing in pieces (the search
+// index, which a build streams rather than holds).
+func (d *dirOutput) create(name string) (io.WriteCloser, error) {
+	p, err := d.path(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return nil, err
+	}
+	return os.Create(p)
 }

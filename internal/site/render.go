@@ -29,6 +29,7 @@ type renderer struct {
 	mu      sync.Mutex
 
 	timelines []*timeline.Timeline
+	stream    *searchStream                             // a lean build's search index, written as articles finish
 	backlinks map[string]map[string][]markdown.BackLink // slug → paragraph id → links to the entries quoting it
 
 	// lean drops, once an article's page is written, what no other page
@@ -249,6 +250,13 @@ func (r *renderer) render() error {
 	n := len(r.c.Articles)
 	r.views = make([]*articleView, n)
 	r.search = make([]searchDoc, n)
+	if d, ok := r.out.(*dirOutput); ok && r.lean {
+		f, err := d.create(SearchIndexFile)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", SearchIndexFile, err)
+		}
+		r.stream = newSearchStream(f)
+	}
 	verrs := make([]content.List, n)
 	parallel(n, func(i int) {
 		verrs[i] = r.renderArticle(i)
@@ -308,10 +316,17 @@ func (r *renderer) renderArticle(i int) content.List {
 	a := r.c.Articles[i]
 	v, errs := r.articleView(a)
 	if v == nil {
+		if r.stream != nil {
+			r.stream.put(i, nil)
+		}
 		return errs
 	}
 	r.views[i] = v
 	r.search[i] = r.articleSearchDoc(v)
+	if r.stream != nil {
+		r.stream.put(i, r.search[i].json)
+		r.search[i].json = nil
+	}
 	errs.Add(r.renderArticlePage(i))
 	if r.lean {
 		v.Body = ""
@@ -419,6 +434,19 @@ func (r *renderer) pager(k, total int) *pager {
 
 // writeSearchIndex writes the search index from r.search and the timelines.
 func (r *renderer) writeSearchIndex() error {
+	if r.stream != nil {
+		tail, err := searchTail(r.timelineSearch(r.search))
+		if err == nil {
+			err = r.stream.close(tail)
+		}
+		if err != nil {
+			return fmt.Errorf("write %s: %w", SearchIndexFile, err)
+		}
+		r.mu.Lock()
+		r.res.Files[SearchIndexFile] = nil
+		r.mu.Unlock()
+		return nil
+	}
 	idxJS, err := searchIndex(r.search, r.timelineSearch(r.search))
 	if err != nil {
 		return fmt.Errorf("%s: %w", SearchIndexFile, err)
