@@ -1,0 +1,277 @@
+package clean
+
+import (
+	"strings"
+)
+
+// The classifier runs in two modes. For copied text it does the whole job:
+// it removes furniture by wording, finds the article region between the
+// first and last clear prose blocks (jusText's "good" blocks), and decides
+// the short blocks inside that region by their neighbours. For text that an
+// HTML extractor already chose, it only removes what extractors leave
+// behind: duplicates, appeals, bios and headline lists.
+
+type mode int
+
+const (
+	modeText      mode = iota // copied page text: find the article
+	modeExtracted             // extractor output: only remove leftovers
+)
+
+type classifier struct {
+	mode   mode
+	blocks []Block
+	f      []features
+}
+
+func newClassifier(blocks []Block, m mode) *classifier {
+	c := &classifier{mode: m, blocks: blocks, f: make([]features, len(blocks))}
+	for i, b := range blocks {
+		c.f[i] = measure(b.Text)
+	}
+	return c
+}
+
+// settled reports whether block i already has a role other than body.
+func (c *classifier) settled(i int) bool { return c.blocks[i].Role != RoleBody }
+
+func (c *classifier) remove(i int, r Reason) {
+	c.blocks[i].Role = RoleRemoved
+	c.blocks[i].Reason = r
+}
+
+// markDuplicates removes exact repeats of an earlier block. A run of three
+// or more blocks that repeats as a whole and carries an appeal is a promo
+// box the page shows twice; articles do not repeat their own paragraphs, so
+// then the first copy goes too.
+func (c *classifier) markDuplicates() {
+	first := map[string]int{}
+	dupOf := make([]int, len(c.blocks))
+	for i := range dupOf {
+		dupOf[i] = -1
+	}
+	for i, b := range c.blocks {
+		key := strings.TrimSpace(b.Text)
+		if j, ok := first[key]; ok {
+			dupOf[i] = j
+			c.blocks[i].Role = RoleRemoved
+			c.blocks[i].Reason = ReasonDuplicate
+			c.blocks[i].Of = c.blocks[j].N
+			continue
+		}
+		first[key] = i
+	}
+	for i := 0; i < len(c.blocks); {
+		if dupOf[i] < 0 {
+			i++
+			continue
+		}
+		k := 1
+		for i+k < len(c.blocks) && dupOf[i+k] == dupOf[i]+k {
+			k++
+		}
+		if k >= 3 {
+			src := dupOf[i]
+			appeal := false
+			for t := src; t < src+k; t++ {
+				if hasStrongCue(c.f[t].plain) {
+					appeal = true
+				}
+			}
+			if appeal {
+				for t := src; t < src+k; t++ {
+					c.remove(t, ReasonRepeated)
+				}
+			}
+		}
+		i += k
+	}
+}
+
+func hasStrongCue(s string) bool {
+	return newsletterCues.MatchString(s) || donationCues.MatchString(s) || promoCues.MatchString(s) || legalCues.MatchString(s)
+}
+
+// strongReason is the reason for a block with appeal or legal wording.
+func strongReason(s string) (Reason, bool) {
+	switch {
+	case donationCues.MatchString(s):
+		return ReasonDonation, true
+	case newsletterCues.MatchString(s):
+		return ReasonNewsletter, true
+	case legalCues.MatchString(s):
+		return ReasonLegal, true
+	case promoCues.MatchString(s):
+		return ReasonPromo, true
+	}
+	return "", false
+}
+
+// markByWording removes blocks whose wording says they are furniture. Prose
+// only goes for an appeal addressed to the reader, a copyright line, or an
+// author bio; the weaker cues (share, menu, related, dates) only remove
+// short blocks that do not read as sentences.
+func (c *classifier) markByWording() {
+	for i := range c.blocks {
+		if c.settled(i) {
+			continue
+		}
+		f := c.f[i]
+		s := f.plain
+		prose := readsAsProse(f)
+		if f.words <= 150 && bioStart.MatchString(s) {
+			c.remove(i, ReasonBio)
+			continue
+		}
+		if r, ok := strongReason(s); ok {
+			if !prose || readerAddress.MatchString(s) || strings.Contains(s, "©") ||
+				strings.Contains(strings.ToLower(s), "all rights reserved") {
+				c.remove(i, r)
+				continue
+			}
+		}
+		if prose || isCredit(f) || (captionCredit.MatchString(s) && f.words >= 5) {
+			continue
+		}
+		switch {
+		case f.words == 0 || separatorLine.MatchString(s):
+			c.remove(i, ReasonNavigation)
+		case dateLine.MatchString(strings.TrimSpace(s)):
+			c.remove(i, ReasonMeta)
+		case isBreadcrumb(s):
+			c.remove(i, ReasonNavigation)
+		case f.words <= 6 && !f.sentence:
+			switch {
+			case socialCues.MatchString(s):
+				c.remove(i, ReasonSocial)
+			case relatedCues.MatchString(s):
+				c.remove(i, ReasonRelated)
+			case navCues.MatchString(s):
+				c.remove(i, ReasonNavigation)
+			case metaCues.MatchString(s):
+				c.remove(i, ReasonMeta)
+			}
+		}
+	}
+}
+
+func isCredit(f features) bool { return f.words <= 30 && creditLine.MatchString(f.plain) }
+
+// isBreadcrumb is a short line of items joined by separators: "Home > Blog".
+func isBreadcrumb(s string) bool {
+	n := 0
+	for _, sep := range []string{" > ", " » ", " / ", " | ", " • ", " · ", "|"} {
+		n += strings.Count(s, sep)
+	}
+	return n >= 2 && len(wordsOf(s)) <= 3*(n+1)+3
+}
+
+// markHeadlineLists removes lists of related headlines: runs where
+// separator-only lines ("-", "•") come every few blocks, as a copied list of
+// teaser cards reads, and the short items under a "Related" or "Latest"
+// heading. Long prose inside such a list is kept.
+func (c *classifier) markHeadlineLists() {
+	var seps []int
+	for i, b := range c.blocks {
+		if separatorLine.MatchString(b.Text) {
+			seps = append(seps, i)
+		}
+	}
+	for a := 0; a < len(seps); {
+		b := a
+		for b+1 < len(seps) && seps[b+1]-seps[b] <= 4 {
+			b++
+		}
+		if b-a+1 >= 3 {
+			gap := (seps[b] - seps[a]) / (b - a)
+			end := min(seps[b]+gap, len(c.blocks)-1)
+			for i := seps[a]; i <= end; i++ {
+				if c.f[i].words < 40 && (c.blocks[i].Role == RoleBody || c.blocks[i].Reason == ReasonNavigation) {
+					c.remove(i, ReasonRelated)
+				}
+			}
+		}
+		a = b + 1
+	}
+	for i := range c.blocks {
+		if c.blocks[i].Reason != ReasonRelated || c.f[i].words > 6 {
+			continue
+		}
+		for j := i + 1; j < len(c.blocks); j++ {
+			if c.settled(j) {
+				continue
+			}
+			if readsAsProse(c.f[j]) || isNear(c.f[j]) && c.f[j].sentence {
+				break
+			}
+			c.remove(j, ReasonRelated)
+		}
+	}
+}
+
+// region returns the first and last clear prose blocks, the article's ends.
+// When no block passes with English stopwords the threshold drops, so that a
+// page in another language still has an article.
+func (c *classifier) region() (first, last int, ok bool) {
+	for _, stopMin := range []float64{0.25, 0} {
+		first, last = -1, -1
+		for i := range c.blocks {
+			if c.settled(i) || !isGood(c.f[i], stopMin) {
+				continue
+			}
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+		if first >= 0 {
+			return first, last, true
+		}
+	}
+	return -1, -1, false
+}
+
+// markByContext removes what lies outside the article region, and inside it
+// decides short and middling blocks by their nearest clear neighbours, as
+// jusText does: a subheading or list between two paragraphs stays; a label
+// next to furniture goes.
+func (c *classifier) markByContext(first, last int) {
+	good := make([]bool, len(c.blocks))
+	for i := range c.blocks {
+		good[i] = !c.settled(i) && isGood(c.f[i], 0)
+	}
+	for i := range c.blocks {
+		if c.settled(i) || i >= first && i <= last && good[i] {
+			continue
+		}
+		if i < first || i > last {
+			if !readsAsProse(c.f[i]) {
+				c.remove(i, ReasonOutside)
+			}
+			continue
+		}
+		prev, next := c.neighbour(i, -1, good), c.neighbour(i, 1, good)
+		keep := prev && next
+		if isNear(c.f[i]) || readsAsProse(c.f[i]) {
+			keep = prev || next
+		}
+		if !keep {
+			c.remove(i, ReasonContext)
+		}
+	}
+}
+
+// neighbour reports whether the nearest block in direction dir that is
+// either good or settled (skipping undecided short and middling blocks) is
+// good.
+func (c *classifier) neighbour(i, dir int, good []bool) bool {
+	for j := i + dir; j >= 0 && j < len(c.blocks); j += dir {
+		if good[j] {
+			return true
+		}
+		if c.blocks[j].Role == RoleRemoved {
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,83 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The wording that marks a block as page furniture rather than article text.
+// Cues are matched case-insensitively on word boundaries. They are grouped by
+// the Reason they lead to, and split into "appeal" cues, which are strong
+// enough to remove a block that otherwise reads as prose when it also
+// addresses the reader, and "furniture" cues, which only ever remove short,
+// non-prose blocks.
+
+func cues(words ...string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(?:` + strings.Join(words, "|") + `)(?:$|[^\pL\pN])`)
+}
+
+var (
+	newsletterCues = cues(`newsletters?`, `sign(?:ing)? up`, `signup`, `subscribe`, `subscribers?`, `subscriptions?`,
+		`your inbox`, `to your inbox`, `email address`, `enter your email`, `unsubscribe`, `daily email`, `weekly email`)
+	donationCues = cues(`donat(?:e|es|ion|ions|ing)`, `fundrais\w*`, `tax-deductible`, `funding gap`, `payment methods`,
+		`become a (?:member|patron|supporter)`, `support (?:our|the|independent|us)(?: \w+)? (?:journalism|reporting|work)`, `chip in`)
+	promoCues = cues(`click here`, `read more`, `learn more`, `book a demo`, `get started`, `free trial`, `order now`,
+		`shop now`, `buy now`, `save big`, `save \d+%`, `download (?:the|our) app`, `request a (?:quote|demo)`, `sponsored`, `advertisement`,
+		`affiliate links?`, `earn (?:a|an) (?:small )?commission`, `contact us`, `get (?:a|your) (?:free )?quote`)
+	socialCues = cues(`follow us`, `follow me`, `share (?:this|on|via)`, `share`, `facebook`, `twitter`, `instagram`, `linkedin`,
+		`pinterest`, `whatsapp`, `reddit`, `youtube`, `tiktok`, `bluesky`, `threads`, `rss`, `copy link`, `email this`, `print this`)
+	legalCues = cues(`all rights reserved`, `©`, `copyright`, `cookies?`, `privacy policy`, `privacy notice`,
+		`terms (?:of|and) (?:use|service|conditions)`, `terms & conditions`, `do not sell`, `registered (?:charity|trademarks?|in)`,
+		`accessibility statement`, `disclaimer`, `disclosure`)
+	navCues = cues(`skip to (?:main )?content`, `skip to navigation`, `menu`, `home`, `search`, `log ?in`, `sign in`, `log ?out`,
+		`my account`, `register`, `back to top`, `previous(?: post| article)?`, `next(?: post| article)?`, `toggle`,
+		`table of contents`, `breadcrumbs?`, `close`, `open`, `view all`, `see all`, `load more`, `show more`)
+	relatedCues = cues(`related(?: \w+)?`, `recommended`, `we recommend`, `you may also like`, `you might also like`,
+		`more from`, `more stories`, `read next`, `up next`, `most (?:read|popular)`, `popular(?: posts| stories)?`,
+		`trending`, `latest(?: news| posts| stories)?`, `further reading`, `more like this`, `recent posts`, `top stories`)
+	metaCues = cues(`\d+ min(?:ute)?s?(?: read)?`, `min read`, `updated`, `published`, `posted(?: on| in| by)?`,
+		`comments?`, `leave a (?:comment|reply)`, `reply`, `views`, `likes?`, `tags?`, `categor(?:y|ies)`, `filed under`, `photo`, `image`)
+
+	// readerAddress marks wording addressed to the reader or spoken by the
+	// site: appeals say "you", "your", "we", "our", "us" or give an order.
+	readerAddress = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(?:you|your|we|our|us|please|today|now)(?:$|[^\pL\pN])|` +
+		`(?i)(?:^|[.:!?—]\s*)(?:sign up|subscribe|join|get|support|help|donate|give|follow|click|download|register|become|save|try|shop|order|book)\b`)
+
+	// bioStart is an author bio: a name, then a verb of career, then a
+	// journalistic role in the same sentence.
+	bioStart = regexp.MustCompile(`^(\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’.-]+){0,3}) (?:is|was|has|has been|had|joined|covers|writes|lives|holds|previously)\b[^.!?]*\b(?:writer|editor|reporter|journalist|correspondent|columnist|contributor|author|producer|freelance\w*|staff|journalism|covering|covers|writes? (?:about|for|on))\b`)
+
+	// creditLine is a credit for reporting, editing or pictures.
+	creditLine = regexp.MustCompile(`^(?:Additional reporting|Reporting|Additional research|Research|Editing|Edited|Fact-checking|Fact-checked|Illustrations?|Graphics?|Photographs?|Photos?|Video|Produced|Translated|Translation) (?:was |were )?(?:contributed )?by \S`)
+
+	// bylineLine is a stated byline: "By Jane Doe", "By Jane Doe and John Roe".
+	bylineLine = regexp.MustCompile(`^(?i:by|written by|words by)\s+(\p{Lu}[\pL'’.-]+(?:[ \x{a0}]+(?:\p{Lu}[\pL'’.-]+|de|van|von|der|da|di|al|bin|la|le)){1,4}(?:(?:,| and| &)[ \x{a0}]+\p{Lu}[\pL'’.-]+(?:[ \x{a0}]+\p{Lu}[\pL'’.-]+){1,4})*)\s*$`)
+
+	// captionCredit is a photo caption that ends in its credit, as text
+	// copied from a figure reads: "…on Friday.Evan Vucci/AP" or
+	// "…on Friday. (Photo: Evan Vucci/AP)".
+	captionCredit = regexp.MustCompile(`^(.{20,}?[.!?”"’)])\s*\(?(?:(?:Photo|Image|Picture|Credit|Photograph)s?(?: by|:)\s*)?((?:\p{Lu}[\pL'’.-]*(?:[ \x{a0}]\p{Lu}[\pL'’.-]*){0,4})(?:\s?/\s?\p{Lu}[\pL&.-]*(?:[ \x{a0}]\p{Lu}[\pL&.-]*){0,3}))\)?$`)
+
+	// dateLine is a block that is only a date and maybe a time.
+	dateLine = regexp.MustCompile(`(?i)^(?:(?:published|updated|posted|last updated|modified)(?: on)?:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\w+\.?,?\s+\d{4}|\w+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s*(?:at\s*)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\w{2,4})?)?\.?$|^\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?$`)
+
+	// separatorLine is a block made only of bullets, dashes or bars, as
+	// headline lists and menus are rendered.
+	separatorLine = regexp.MustCompile(`^[\s\-–—•·|/*>»]+$`)
+)
+
+// stopwords are the common English function words whose density tells prose
+// from labels (the jusText feature).
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at be because been
+		before being below between both but by can could did do does doing down during each few for from further had has
+		have having he her here hers herself him himself his how i if in into is it its itself just me more most my
+		myself no nor not now of off on once only or other our ours ourselves out over own same she should so some such
+		than that the their theirs them themselves then there these they this those through to too under until up very
+		was we were what when where which while who whom why will with would you your yours yourself yourselves said
+		says one may might must shall also new like well even still much many`) {
+		m[w] = true
+	}
+	return m
+}()
