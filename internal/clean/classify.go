@@ -241,7 +241,7 @@ func (c *classifier) markByContext(first, last int) {
 		good[i] = !c.settled(i) && isGood(c.f[i], 0)
 	}
 	for i := range c.blocks {
-		if c.settled(i) || i >= first && i <= last && good[i] {
+		if c.settled(i) {
 			continue
 		}
 		if i < first || i > last {
@@ -251,12 +251,33 @@ func (c *classifier) markByContext(first, last int) {
 			continue
 		}
 		prev, next := c.neighbour(i, -1, good), c.neighbour(i, 1, good)
+		if good[i] {
+			// A short slogan between two pieces of furniture that speaks
+			// to the reader is the site's own promo, not the article.
+			if !prev && !next && c.f[i].words < 25 && readerAddress.MatchString(c.f[i].plain) {
+				c.remove(i, ReasonPromo)
+			}
+			continue
+		}
 		keep := prev && next
 		if isNear(c.f[i]) || readsAsProse(c.f[i]) {
 			keep = prev || next
 		}
 		if !keep {
 			c.remove(i, ReasonContext)
+		}
+	}
+}
+
+// markSiteName removes a line that is only the publication's name: a logo
+// or a box label, never article text.
+func (c *classifier) markSiteName(pub string) {
+	if pub == "" {
+		return
+	}
+	for i := range c.blocks {
+		if !c.settled(i) && strings.EqualFold(strings.TrimSpace(c.blocks[i].Text), pub) {
+			c.remove(i, ReasonNavigation)
 		}
 	}
 }

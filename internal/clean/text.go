@@ -34,9 +34,10 @@ func Text(raw []byte) (*Article, *Report, error) {
 		return nil, rep, ErrNoArticle
 	}
 	c.markMetadata(a, first, last)
+	a.Publication = c.publication()
+	c.markSiteName(a.Publication)
 	c.markByContext(first, last)
 	c.stripSignoff(a, rep)
-	a.Publication = c.publication()
 	for _, b := range c.blocks {
 		if b.Role == RoleBody {
 			a.Body = append(a.Body, escapeMarkdown(b.Text))
