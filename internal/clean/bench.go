@@ -115,7 +115,7 @@ func extraction(kind, dir, id string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		return strings.Join(a.Body, "\n"), nil
+		return a.PlainText(), nil
 	case "html":
 		name := filepath.Join(dir, "html", id+".html.gz")
 		raw, err := os.ReadFile(name)
@@ -126,7 +126,7 @@ func extraction(kind, dir, id string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		return strings.Join(a.Body, "\n"), nil
+		return a.PlainText(), nil
 	}
 	return "", fmt.Errorf("unknown kind %q", kind)
 }

@@ -22,6 +22,7 @@ type classifier struct {
 	mode   mode
 	blocks []Block
 	f      []features
+	dupOf  []int // index of the earlier block with the same text, or -1
 }
 
 func newClassifier(blocks []Block, m mode) *classifier {
@@ -40,51 +41,65 @@ func (c *classifier) remove(i int, r Reason) {
 	c.blocks[i].Reason = r
 }
 
-// markDuplicates removes exact repeats of an earlier block. A run of three
-// or more blocks that repeats as a whole and carries an appeal is a promo
-// box the page shows twice; articles do not repeat their own paragraphs, so
-// then the first copy goes too.
-func (c *classifier) markDuplicates() {
+// findDuplicates records, for each block, the earlier block with the same
+// text. A run of three or more blocks that repeats as a whole and carries an
+// appeal is a promo box the page shows twice; articles do not repeat their
+// own paragraphs, so both copies go at once.
+func (c *classifier) findDuplicates() {
 	first := map[string]int{}
-	dupOf := make([]int, len(c.blocks))
-	for i := range dupOf {
-		dupOf[i] = -1
-	}
+	c.dupOf = make([]int, len(c.blocks))
 	for i, b := range c.blocks {
+		c.dupOf[i] = -1
 		key := strings.TrimSpace(b.Text)
 		if j, ok := first[key]; ok {
-			dupOf[i] = j
-			c.blocks[i].Role = RoleRemoved
-			c.blocks[i].Reason = ReasonDuplicate
-			c.blocks[i].Of = c.blocks[j].N
+			c.dupOf[i] = j
 			continue
 		}
 		first[key] = i
 	}
 	for i := 0; i < len(c.blocks); {
-		if dupOf[i] < 0 {
+		if c.dupOf[i] < 0 {
 			i++
 			continue
 		}
 		k := 1
-		for i+k < len(c.blocks) && dupOf[i+k] == dupOf[i]+k {
+		for i+k < len(c.blocks) && c.dupOf[i+k] == c.dupOf[i]+k {
 			k++
 		}
 		if k >= 3 {
-			src := dupOf[i]
+			src := c.dupOf[i]
 			appeal := false
 			for t := src; t < src+k; t++ {
-				if hasStrongCue(c.f[t].plain) {
-					appeal = true
-				}
+				appeal = appeal || hasStrongCue(c.f[t].plain)
 			}
 			if appeal {
 				for t := src; t < src+k; t++ {
 					c.remove(t, ReasonRepeated)
+					c.blocks[i+t-src].Role = RoleRemoved
+					c.blocks[i+t-src].Reason = ReasonDuplicate
+					c.blocks[i+t-src].Of = c.blocks[t].N
 				}
 			}
 		}
 		i += k
+	}
+}
+
+// markDuplicates removes a block that repeats one kept earlier. It runs
+// last, so that a repeat is judged on its own when the first copy went for
+// another reason (a paragraph quoted in a teaser before the article).
+func (c *classifier) markDuplicates() {
+	for i, j := range c.dupOf {
+		if j < 0 || c.settled(i) {
+			continue
+		}
+		for ; j >= 0; j = c.dupOf[j] {
+			if c.blocks[j].Role != RoleRemoved {
+				c.remove(i, ReasonDuplicate)
+				c.blocks[i].Of = c.blocks[j].N
+				break
+			}
+		}
 	}
 }
 
@@ -124,8 +139,9 @@ func (c *classifier) markByWording() {
 			continue
 		}
 		if r, ok := strongReason(s); ok {
-			if !prose || readerAddress.MatchString(s) || strings.Contains(s, "©") ||
-				strings.Contains(strings.ToLower(s), "all rights reserved") {
+			appeal := f.words <= 60 && appealCues.MatchString(s) && readerAddress.MatchString(s)
+			legal := f.words <= 80 && (strings.Contains(s, "©") || strings.Contains(strings.ToLower(s), "all rights reserved"))
+			if !prose || appeal || legal {
 				c.remove(i, r)
 				continue
 			}
@@ -209,26 +225,57 @@ func (c *classifier) markHeadlineLists() {
 	}
 }
 
-// region returns the first and last clear prose blocks, the article's ends.
-// When no block passes with English stopwords the threshold drops, so that a
-// page in another language still has an article.
+// region returns the ends of the article: the run of clear prose blocks
+// (jusText's "good" blocks) with the most words, where a run breaks at
+// strong furniture (an appeal, a headline list, a bio) or a long stretch of
+// short blocks. Footer prose elsewhere stays, under the prose guard, but the
+// labels around it go. When no block passes with English stopwords the
+// threshold drops, so that a page in another language still has an article.
 func (c *classifier) region() (first, last int, ok bool) {
 	for _, stopMin := range []float64{0.25, 0} {
-		first, last = -1, -1
+		var goods []int
 		for i := range c.blocks {
-			if c.settled(i) || !isGood(c.f[i], stopMin) {
+			if !c.settled(i) && isGood(c.f[i], stopMin) {
+				goods = append(goods, i)
+			}
+		}
+		if len(goods) == 0 {
+			continue
+		}
+		bestWords, start := -1, 0
+		for k := range goods {
+			end := k == len(goods)-1 || c.breaks(goods[k], goods[k+1])
+			if !end {
 				continue
 			}
-			if first < 0 {
-				first = i
+			words := 0
+			for _, g := range goods[start : k+1] {
+				words += c.f[g].words
 			}
-			last = i
+			if words > bestWords {
+				bestWords, first, last = words, goods[start], goods[k]
+			}
+			start = k + 1
 		}
-		if first >= 0 {
-			return first, last, true
-		}
+		return first, last, true
 	}
 	return -1, -1, false
+}
+
+// breaks reports whether the blocks between two good blocks a < b separate
+// two runs of text rather than sit inside one article.
+func (c *classifier) breaks(a, b int) bool {
+	strong, other := 0, 0
+	for i := a + 1; i < b; i++ {
+		switch {
+		case c.blocks[i].Role == RoleRemoved && !weakReason(c.blocks[i].Reason):
+			strong++
+		case isNear(c.f[i]):
+		default:
+			other++
+		}
+	}
+	return strong >= 2 && other >= 2 || other > 30
 }
 
 // markByContext removes what lies outside the article region, and inside it
@@ -240,6 +287,7 @@ func (c *classifier) markByContext(first, last int) {
 	for i := range c.blocks {
 		good[i] = !c.settled(i) && isGood(c.f[i], 0)
 	}
+	drop := make([]Reason, len(c.blocks))
 	for i := range c.blocks {
 		if c.settled(i) {
 			continue
@@ -255,7 +303,7 @@ func (c *classifier) markByContext(first, last int) {
 			// A short slogan between two pieces of furniture that speaks
 			// to the reader is the site's own promo, not the article.
 			if !prev && !next && c.f[i].words < 25 && readerAddress.MatchString(c.f[i].plain) {
-				c.remove(i, ReasonPromo)
+				drop[i] = ReasonPromo
 			}
 			continue
 		}
@@ -264,7 +312,12 @@ func (c *classifier) markByContext(first, last int) {
 			keep = prev || next
 		}
 		if !keep {
-			c.remove(i, ReasonContext)
+			drop[i] = ReasonContext
+		}
+	}
+	for i, r := range drop {
+		if r != "" {
+			c.remove(i, r)
 		}
 	}
 }
@@ -290,9 +343,19 @@ func (c *classifier) neighbour(i, dir int, good []bool) bool {
 		if good[j] {
 			return true
 		}
-		if c.blocks[j].Role == RoleRemoved {
+		if c.blocks[j].Role == RoleRemoved && !weakReason(c.blocks[j].Reason) {
 			return false
 		}
+	}
+	return false
+}
+
+// weakReason is a removal that says little about the blocks around it: a
+// stray label, date or button inside an article.
+func weakReason(r Reason) bool {
+	switch r {
+	case ReasonNavigation, ReasonMeta, ReasonSocial, ReasonDuplicate:
+		return true
 	}
 	return false
 }

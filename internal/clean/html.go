@@ -61,9 +61,10 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 	blocks := splitMarkdown(string(md))
 	rep := &Report{Kind: "html", Blocks: blocks}
 	c := newClassifier(blocks, modeExtracted)
-	c.markDuplicates()
+	c.findDuplicates()
 	c.markByWording()
 	c.markHeadlineLists()
+	c.markDuplicates()
 
 	a := &Article{Authors: []string{}}
 	meta := res.Metadata

@@ -19,6 +19,11 @@ func cues(words ...string) *regexp.Regexp {
 var (
 	newsletterCues = cues(`newsletters?`, `sign(?:ing)? up`, `signup`, `subscribe`, `subscribers?`, `subscriptions?`,
 		`your inbox`, `to your inbox`, `email address`, `enter your email`, `unsubscribe`, `daily email`, `weekly email`)
+	// appealCues are the strongest: wording that asks the reader to sign up
+	// or give. Only these remove a block that reads as prose.
+	appealCues = cues(`newsletters?`, `sign(?:ing)? up (?:for|to|now|today|here)`, `subscribe (?:to|for|now|today|here)`,
+		`your inbox`, `email address`, `donat(?:e|es|ion|ions|ing)`, `fundrais\w*`, `tax-deductible`, `funding gap`,
+		`support (?:our|the|independent|us)(?: \w+)? (?:journalism|reporting|work)`)
 	donationCues = cues(`donat(?:e|es|ion|ions|ing)`, `fundrais\w*`, `tax-deductible`, `funding gap`, `payment methods`,
 		`become a (?:member|patron|supporter)`, `support (?:our|the|independent|us)(?: \w+)? (?:journalism|reporting|work)`, `chip in`)
 	promoCues = cues(`click here`, `read more`, `learn more`, `book a demo`, `get started`, `free trial`, `order now`,

@@ -24,7 +24,7 @@ func Text(raw []byte) (*Article, *Report, error) {
 	blocks := splitLines(string(raw))
 	rep := &Report{Kind: "text", Blocks: blocks}
 	c := newClassifier(blocks, modeText)
-	c.markDuplicates()
+	c.findDuplicates()
 	c.markByWording()
 	c.markHeadlineLists()
 	a := &Article{Authors: []string{}}
@@ -37,6 +37,7 @@ func Text(raw []byte) (*Article, *Report, error) {
 	a.Publication = c.publication()
 	c.markSiteName(a.Publication)
 	c.markByContext(first, last)
+	c.markDuplicates()
 	c.stripSignoff(a, rep)
 	for _, b := range c.blocks {
 		if b.Role == RoleBody {
