@@ -134,6 +134,11 @@ func (c *classifier) markByWording() {
 		f := c.f[i]
 		s := f.plain
 		prose := readsAsProse(f)
+		if c.mode == modeExtracted && strings.Contains(c.blocks[i].Text, "\n") {
+			// A list or table the extractor kept is judged item by item
+			// only by a person; one cue word must not drop it whole.
+			continue
+		}
 		if f.words <= 150 && bioStart.MatchString(s) {
 			c.remove(i, ReasonBio)
 			continue

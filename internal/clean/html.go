@@ -44,7 +44,7 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 	opts := trafilatura.Options{
 		EnableFallback:  true,
 		ExcludeComments: true,
-		Deduplicate:     true,
+		Deduplicate:     false,
 		HtmlDateMode:    trafilatura.Fast,
 	}
 	if u, err := url.Parse(pageURL); err == nil && pageURL != "" {

@@ -50,7 +50,7 @@ var (
 
 	// bioStart is an author bio: a name, then a verb of career, then a
 	// journalistic role in the same sentence.
-	bioStart = regexp.MustCompile(`^(\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’.-]+){0,3}) (?:is|was|has|has been|had|joined|covers|writes|lives|holds|previously)\b[^.!?]*\b(?:writer|editor|reporter|journalist|correspondent|columnist|contributor|author|producer|freelance\w*|staff|journalism|covering|covers|writes? (?:about|for|on))\b`)
+	bioStart = regexp.MustCompile(`^(\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’.-]+){0,3}) (?:is|was|has|has been|had|joined|covers|writes|lives|holds|previously)(?: [^ .!?]+){0,6} (?:writer|editor|reporter|journalist|correspondent|columnist|contributor|author|producer|freelance\w*|staff|journalism|covering|covers|writes? (?:about|for|on))\b`)
 
 	// creditLine is a credit for reporting, editing or pictures.
 	creditLine = regexp.MustCompile(`^(?:Additional reporting|Reporting|Additional research|Research|Editing|Edited|Fact-checking|Fact-checked|Illustrations?|Graphics?|Photographs?|Photos?|Video|Produced|Translated|Translation) (?:was |were )?(?:contributed )?by \S`)
