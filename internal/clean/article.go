@@ -76,6 +76,7 @@ const (
 	ReasonBio        Reason = "author bio"
 	ReasonRelated    Reason = "related-headline list"
 	ReasonNavigation Reason = "navigation"
+	ReasonSiteName   Reason = "the publication's name alone (logo or box label)"
 	ReasonMeta       Reason = "date, reading time or page furniture"
 	ReasonOutside    Reason = "outside the article text"
 	ReasonContext    Reason = "short block among page furniture"

@@ -297,17 +297,20 @@ func (c *classifier) markByContext(first, last int) {
 		if c.settled(i) {
 			continue
 		}
+		prev, next := c.neighbour(i, -1, good), c.neighbour(i, 1, good)
 		if i < first || i > last {
-			if !readsAsProse(c.f[i]) {
-				c.remove(i, ReasonOutside)
+			switch {
+			case !readsAsProse(c.f[i]):
+				drop[i] = ReasonOutside
+			case c.isSlogan(i, prev, next):
+				drop[i] = ReasonPromo
 			}
 			continue
 		}
-		prev, next := c.neighbour(i, -1, good), c.neighbour(i, 1, good)
 		if good[i] {
 			// A short slogan between two pieces of furniture that speaks
 			// to the reader is the site's own promo, not the article.
-			if !prev && !next && c.f[i].words < 25 && readerAddress.MatchString(c.f[i].plain) {
+			if c.isSlogan(i, prev, next) {
 				drop[i] = ReasonPromo
 			}
 			continue
@@ -327,6 +330,13 @@ func (c *classifier) markByContext(first, last int) {
 	}
 }
 
+// isSlogan is a short line between two pieces of furniture that speaks to
+// the reader ("Escape your echo chamber.", "Save big on a full year…"): the
+// site's own promo, not the article, which narrates.
+func (c *classifier) isSlogan(i int, prev, next bool) bool {
+	return !prev && !next && c.f[i].words < 25 && readerAddress.MatchString(c.f[i].plain)
+}
+
 // markSiteName removes a line that is only the publication's name: a logo
 // or a box label, never article text.
 func (c *classifier) markSiteName(pub string) {
@@ -335,7 +345,7 @@ func (c *classifier) markSiteName(pub string) {
 	}
 	for i := range c.blocks {
 		if !c.settled(i) && strings.EqualFold(strings.TrimSpace(c.blocks[i].Text), pub) {
-			c.remove(i, ReasonNavigation)
+			c.remove(i, ReasonSiteName)
 		}
 	}
 }
