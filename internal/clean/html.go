@@ -94,10 +94,26 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 			a.Body = append(a.Body, b.Text)
 		}
 	}
-	if len(a.Body) == 0 {
+	if !c.hasProse() {
 		return nil, rep, ErrNoArticle
 	}
 	return a, rep, nil
+}
+
+// hasProse reports whether the kept body holds an article: a block that
+// reads as prose, or fifty words at least. An extractor returns something
+// even for a page of links.
+func (c *classifier) hasProse() bool {
+	words := 0
+	for i, b := range c.blocks {
+		if b.Role == RoleBody {
+			if readsAsProse(c.f[i]) {
+				return true
+			}
+			words += c.f[i].words
+		}
+	}
+	return words >= 50
 }
 
 // markExtractedMetadata takes the title heading, a stated byline and credit
