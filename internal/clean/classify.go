@@ -139,7 +139,7 @@ func (c *classifier) markByWording() {
 			// only by a person; one cue word must not drop it whole.
 			continue
 		}
-		if f.words <= 150 && bioStart.MatchString(s) {
+		if f.words <= 150 && isBio(s) {
 			c.remove(i, ReasonBio)
 			continue
 		}
@@ -151,13 +151,13 @@ func (c *classifier) markByWording() {
 				continue
 			}
 		}
-		if prose || isCredit(f) || (captionCredit.MatchString(s) && f.words >= 5) {
+		if prose || isCredit(f) || (caption(s) != nil && f.words >= 5) {
 			continue
 		}
 		switch {
 		case f.words == 0 || separatorLine.MatchString(s):
 			c.remove(i, ReasonNavigation)
-		case dateLine.MatchString(strings.TrimSpace(s)):
+		case isDate(s):
 			c.remove(i, ReasonMeta)
 		case isBreadcrumb(s):
 			c.remove(i, ReasonNavigation)
@@ -176,7 +176,7 @@ func (c *classifier) markByWording() {
 	}
 }
 
-func isCredit(f features) bool { return f.words <= 30 && creditLine.MatchString(f.plain) }
+func isCredit(f features) bool { return f.words <= 30 && len(f.plain) <= 300 && creditLine.MatchString(f.plain) }
 
 // isBreadcrumb is a short line of items joined by separators: "Home > Blog".
 func isBreadcrumb(s string) bool {
@@ -207,6 +207,11 @@ func (c *classifier) markHeadlineLists() {
 			gap := (seps[b] - seps[a]) / (b - a)
 			end := min(seps[b]+gap, len(c.blocks)-1)
 			for i := seps[a]; i <= end; i++ {
+				// Teasers end without a full stop or with a question; a
+				// paragraph that ends with one is prose and stays.
+				if readsAsProse(c.f[i]) && endsWithFullStop(c.f[i].plain) {
+					continue
+				}
 				if c.f[i].words < 40 && (c.blocks[i].Role == RoleBody || c.blocks[i].Reason == ReasonNavigation) {
 					c.remove(i, ReasonRelated)
 				}
@@ -373,4 +378,11 @@ func weakReason(r Reason) bool {
 		return true
 	}
 	return false
+}
+
+// endsWithFullStop reports whether s ends with a full stop, perhaps inside a
+// closing quote.
+func endsWithFullStop(s string) bool {
+	s = strings.TrimRight(s, " ”\"’')")
+	return strings.HasSuffix(s, ".")
 }

@@ -128,10 +128,10 @@ func (c *classifier) markExtractedMetadata(a *Article) {
 		switch {
 		case i < 3 && a.Title != "" && strings.EqualFold(text, a.Title):
 			c.blocks[i].Role = RoleTitle
-		case i < 5 && bylineLine.MatchString(text):
+		case i < 5 && byline(text) != "":
 			c.blocks[i].Role = RoleByline
 			if len(a.Authors) == 0 {
-				a.Authors = splitNames(bylineLine.FindStringSubmatch(text)[1])
+				a.Authors = splitNames(byline(text))
 			}
 		case isCredit(f) && !readsAsProse(f):
 			c.blocks[i].Role = RoleCredits

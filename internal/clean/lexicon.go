@@ -86,3 +86,44 @@ var stopwords = func() map[string]bool {
 	}
 	return m
 }()
+
+// The patterns above are rich, so each is tried only on blocks that could
+// match at all: short enough, and holding the one thing the pattern cannot
+// do without. This keeps the classifier linear and fast on hostile input.
+
+var roleWord = regexp.MustCompile(`(?i)writer|editor|reporter|journalist|correspondent|columnist|contributor|author|producer|freelance|staff|covers|covering|writes`)
+
+// caption returns the caption and credit of a block that is a photo caption
+// ending in its credit, or nil.
+func caption(s string) []string {
+	if len(s) > 600 || !strings.Contains(s, "/") {
+		return nil
+	}
+	return captionCredit.FindStringSubmatch(s)
+}
+
+// byline returns the names of a stated byline ("By Jane Doe"), or "".
+func byline(s string) string {
+	if len(s) > 200 {
+		return ""
+	}
+	low := strings.ToLower(s)
+	if !strings.HasPrefix(low, "by") && !strings.HasPrefix(low, "written by") && !strings.HasPrefix(low, "words by") {
+		return ""
+	}
+	if m := bylineLine.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// isBio reports whether a block is an author bio.
+func isBio(s string) bool {
+	return len(s) <= 1500 && roleWord.MatchString(s) && bioStart.MatchString(s)
+}
+
+// isDate reports whether a block is only a date and maybe a time.
+func isDate(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) <= 80 && dateLine.MatchString(s)
+}

@@ -88,18 +88,18 @@ func (c *classifier) markMetadata(a *Article, first, last int) {
 			continue
 		}
 		f := c.f[i]
-		if m := bylineLine.FindStringSubmatch(c.blocks[i].Text); m != nil {
+		if names := byline(c.blocks[i].Text); names != "" {
 			c.blocks[i].Role = RoleByline
-			a.Authors = append(a.Authors, splitNames(m[1])...)
+			a.Authors = append(a.Authors, splitNames(names)...)
 			continue
 		}
-		if title < 0 && f.titleLike && !captionCredit.MatchString(f.plain) && !isCredit(f) {
+		if title < 0 && f.titleLike && caption(f.plain) == nil && !isCredit(f) {
 			title = i
 			c.blocks[i].Role = RoleTitle
 			a.Title = c.blocks[i].Text
 			continue
 		}
-		if title >= 0 && i == title+1 && f.words >= 3 && f.words <= 40 && !captionCredit.MatchString(f.plain) && !isCredit(f) {
+		if title >= 0 && i == title+1 && f.words >= 3 && f.words <= 40 && caption(f.plain) == nil && !isCredit(f) {
 			c.blocks[i].Role = RoleDek
 			a.Dek = c.blocks[i].Text
 		}
@@ -114,7 +114,7 @@ func (c *classifier) markMetadata(a *Article, first, last int) {
 			a.Credits = strings.TrimSpace(strings.Join([]string{a.Credits, c.blocks[i].Text}, " "))
 			continue
 		}
-		if m := captionCredit.FindStringSubmatch(c.blocks[i].Text); m != nil && f.words >= 5 && i <= last {
+		if m := caption(c.blocks[i].Text); m != nil && f.words >= 5 && i <= last {
 			if a.Photo != nil {
 				c.remove(i, ReasonCaption)
 				continue
@@ -141,7 +141,7 @@ func (c *classifier) markLeadTitle(a *Article) {
 	if j >= len(c.blocks) || !c.f[i].titleLike || c.f[i].words > 25 || c.f[j].words <= c.f[i].words {
 		return
 	}
-	if captionCredit.MatchString(c.f[i].plain) || bylineLine.MatchString(c.blocks[i].Text) || dateLine.MatchString(c.blocks[i].Text) {
+	if caption(c.f[i].plain) != nil || byline(c.blocks[i].Text) != "" || isDate(c.blocks[i].Text) {
 		return
 	}
 	c.blocks[i].Role = RoleTitle
