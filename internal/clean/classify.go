@@ -139,7 +139,11 @@ func (c *classifier) markByWording() {
 			// only by a person; one cue word must not drop it whole.
 			continue
 		}
-		if f.words <= 150 && isBio(s) {
+		if f.words <= 150 && (isBio(s) || c.afterBioHeading(i)) {
+			c.remove(i, ReasonBio)
+			continue
+		}
+		if bioHeading.MatchString(strings.TrimSpace(s)) {
 			c.remove(i, ReasonBio)
 			continue
 		}
@@ -176,7 +180,23 @@ func (c *classifier) markByWording() {
 	}
 }
 
-func isCredit(f features) bool { return f.words <= 30 && len(f.plain) <= 300 && creditLine.MatchString(f.plain) }
+// afterBioHeading reports whether block i is the first block of some length
+// after an "About the author" heading.
+func (c *classifier) afterBioHeading(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if bioHeading.MatchString(strings.TrimSpace(c.f[j].plain)) {
+			return true
+		}
+		if c.f[j].words > 6 {
+			return false
+		}
+	}
+	return false
+}
+
+func isCredit(f features) bool {
+	return f.words <= 30 && len(f.plain) <= 300 && creditLine.MatchString(f.plain)
+}
 
 // isBreadcrumb is a short line of items joined by separators: "Home > Blog".
 func isBreadcrumb(s string) bool {

@@ -23,11 +23,17 @@ var (
 	// or give. Only these remove a block that reads as prose.
 	appealCues = cues(`newsletters?`, `sign(?:ing)? up (?:for|to|now|today|here)`, `subscribe (?:to|for|now|today|here)`,
 		`your inbox`, `email address`, `donat(?:e|es|ion|ions|ing)`, `fundrais\w*`, `tax-deductible`, `funding gap`,
-		`support (?:our|the|independent|us)(?: \w+)? (?:journalism|reporting|work)`)
+		`support (?:our|the|independent|us)(?: \w+)? (?:journalism|reporting|work)`,
+		// Disclosures and form small print speak for the site in the same way.
+		`affiliate links?`, `(?:earn|receive|make) (?:a |an )?(?:small )?(?:commission|fee)`, `amazon associate`,
+		`qualifying purchases`, `privacy policy`, `terms (?:of|and) (?:use|service|conditions)`, `terms & conditions`,
+		`we use cookies`, `uses cookies`, `use of cookies`, `cookie (?:policy|settings|preferences)`, `by submitting`,
+		`opt out`, `all comments are moderated`)
 	donationCues = cues(`donat(?:e|es|ion|ions|ing)`, `fundrais\w*`, `tax-deductible`, `funding gap`, `payment methods`,
 		`become a (?:member|patron|supporter)`, `support (?:our|the|independent|us)(?: \w+)? (?:journalism|reporting|work)`, `chip in`)
 	promoCues = cues(`click here`, `read more`, `learn more`, `book a demo`, `get started`, `free trial`, `order now`,
-		`shop now`, `buy now`, `save big`, `save \d+%`, `download (?:the|our) app`, `request a (?:quote|demo)`, `sponsored`, `advertisement`,
+		`shop now`, `buy now`, `book now`, `check (?:the )?price`, `view (?:on|at) amazon`, `see (?:the )?price`,
+		`get a demo`, `request (?:a |your )?(?:demo|quote)`, `try (?:it )?(?:for )?free`, `start (?:your )?free`, `find your`, `save big`, `save \d+%`, `download (?:the|our) app`, `request a (?:quote|demo)`, `sponsored`, `advertisement`,
 		`affiliate links?`, `earn (?:a|an) (?:small )?commission`, `contact us`, `get (?:a|your) (?:free )?quote`)
 	socialCues = cues(`follow us`, `follow me`, `share (?:this|on|via)`, `share`, `facebook`, `twitter`, `instagram`, `linkedin`,
 		`pinterest`, `whatsapp`, `reddit`, `youtube`, `tiktok`, `bluesky`, `threads`, `rss`, `copy link`, `email this`, `print this`)
@@ -36,7 +42,9 @@ var (
 		`accessibility statement`, `disclaimer`, `disclosure`)
 	navCues = cues(`skip to (?:main )?content`, `skip to navigation`, `menu`, `home`, `search`, `log ?in`, `sign in`, `log ?out`,
 		`my account`, `register`, `back to top`, `previous(?: post| article)?`, `next(?: post| article)?`, `toggle`,
-		`table of contents`, `breadcrumbs?`, `close`, `open`, `view all`, `see all`, `load more`, `show more`)
+		`table of contents`, `breadcrumbs?`, `close`, `open`, `view all`, `see all`, `load more`, `show more`,
+		`blog`, `articles`, `more articles`, `help cent(?:er|re)`, `contact(?: us)?`, `about(?: us)?`, `faqs?`, `sitemap`,
+		`resources`, `careers`, `press`, `pricing`, `solutions`, `products?`, `services`, `shop`, `store`)
 	relatedCues = cues(`related(?: \w+)?`, `recommended`, `we recommend`, `you may also like`, `you might also like`,
 		`more from`, `more stories`, `read next`, `up next`, `most (?:read|popular)`, `popular(?: posts| stories)?`,
 		`trending`, `latest(?: news| posts| stories)?`, `further reading`, `more like this`, `recent posts`, `top stories`)
@@ -47,6 +55,9 @@ var (
 	// site: appeals say "you", "your", "we", "our", "us" or give an order.
 	readerAddress = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(?:you|your|we|our|us|please|today|now)(?:$|[^\pL\pN])|` +
 		`(?i)(?:^|[.:!?—]\s*)(?:sign up|subscribe|join|get|support|help|donate|give|follow|click|download|register|become|save|try|shop|order|book)\b`)
+
+	// bioHeading introduces an author bio.
+	bioHeading = regexp.MustCompile(`(?i)^(?:about the (?:author|writer|editor)s?|about me|author bio|meet the author|written by)\s*:?$`)
 
 	// bioStart is an author bio: a name, then a verb of career, then a
 	// journalistic role in the same sentence.
