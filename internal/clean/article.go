@@ -83,6 +83,7 @@ const (
 	ReasonDuplicate  Reason = "duplicate"
 	ReasonRepeated   Reason = "repeated section with an appeal"
 	ReasonCaption    Reason = "further photo caption"
+	ReasonComments   Reason = "comment section"
 	ReasonSignoff    Reason = "author sign-off"
 )
 

@@ -255,6 +255,28 @@ func (c *classifier) markHeadlineLists() {
 	}
 }
 
+// markComments removes a comment section: everything from a comments
+// heading ("12 Comments", "Leave a Reply") to the end, once at least 150
+// words of prose precede it, so that a comment count by the byline cannot
+// cut the article. Readers' comments read as prose but are not the article.
+func (c *classifier) markComments() {
+	words := 0
+	for i := range c.blocks {
+		if !c.settled(i) && isGood(c.f[i], 0) {
+			words += c.f[i].words
+		}
+		if words < 150 || c.f[i].words > 10 || !commentsHeading.MatchString(strings.TrimSpace(c.f[i].plain)) {
+			continue
+		}
+		for j := i; j < len(c.blocks); j++ {
+			if c.blocks[j].Role == RoleBody {
+				c.remove(j, ReasonComments)
+			}
+		}
+		return
+	}
+}
+
 // region returns the ends of the article: the run of clear prose blocks
 // (jusText's "good" blocks) with the most words, where a run breaks at
 // strong furniture (an appeal, a headline list, a bio) or a long stretch of

@@ -15,7 +15,8 @@ import (
 // hand-cleaned articles, written by journalists, placed anywhere among
 // fuzzed lines. Such a paragraph may only leave the body for the front
 // matter (title or dek), or when it is not unique in the input (an exact
-// duplicate), or when it sits between bullet separators (a list item).
+// duplicate), when it sits next to bullet separators (a list item), or when
+// it follows a comments heading (a reader's comment).
 //
 //	go test -fuzz=FuzzText ./internal/clean
 
@@ -93,7 +94,7 @@ func FuzzText(f *testing.F) {
 						i+1 < len(blocks) && separatorLine.MatchString(blocks[i+1].Text)
 				}
 			}
-			if n != 1 || listItem {
+			if n != 1 || listItem || afterComments(blocks, p) {
 				continue
 			}
 			if a.Title == p || a.Dek == p || slices.Contains(a.Body, escapeMarkdown(p)) {
@@ -116,6 +117,18 @@ func isPrefixOfLine(doc, text string) bool {
 		if strings.HasPrefix(strings.TrimLeft(l, " \t"), text) {
 			return true
 		}
+	}
+	return false
+}
+
+// afterComments reports whether paragraph p comes after a comments heading.
+func afterComments(blocks []Block, p string) bool {
+	seen := false
+	for _, b := range blocks {
+		if b.Text == p {
+			return seen
+		}
+		seen = seen || commentsHeading.MatchString(strings.TrimSpace(stripMarkdown(b.Text)))
 	}
 	return false
 }

@@ -56,6 +56,11 @@ var (
 	readerAddress = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(?:you|your|we|our|us|please|today|now)(?:$|[^\pL\pN])|` +
 		`(?i)(?:^|[.:!?—]\s*)(?:sign up|subscribe|join|get|support|help|donate|give|follow|click|download|register|become|save|try|shop|order|book)\b`)
 
+	// commentsHeading opens a comment section.
+	commentsHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?:?$|` +
+		`^(?:leave|post|add|write|submit) a (?:comment|reply|response)|^join the (?:discussion|conversation)|` +
+		`^the following comments are|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments|^what do you think\?$|^\d+ thoughts? on `)
+
 	// bioHeading introduces an author bio.
 	bioHeading = regexp.MustCompile(`(?i)^(?:about the (?:author|writer|editor)s?|about me|author bio|meet the author|written by)\s*:?$`)
 

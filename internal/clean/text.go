@@ -27,6 +27,7 @@ func Text(raw []byte) (*Article, *Report, error) {
 	c.findDuplicates()
 	c.markByWording()
 	c.markHeadlineLists()
+	c.markComments()
 	a := &Article{Authors: []string{}}
 	c.markLeadTitle(a)
 	first, last, ok := c.region()
