@@ -13,7 +13,7 @@ import (
 // What only a person can know is left for a person: the importer writes
 // these fields empty with a TODO comment, and the build rejects an empty
 // required field, so an unfinished import cannot be published by accident.
-const todoComment = "# TODO by hand: %s (the importer cannot know them; the build rejects them empty).\n"
+const todoComment = "# TODO by hand: %s (the importer cannot know these; the build rejects them empty).\n"
 
 // Markdown renders the article as a content/articles/*.md file: YAML front
 // matter between --- lines, a blank line, and one paragraph per block.

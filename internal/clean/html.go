@@ -79,7 +79,8 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 	}
 	if meta.Author != "" {
 		for _, n := range strings.Split(meta.Author, ";") {
-			if n = strings.TrimSpace(n); n != "" {
+			// A site often names itself as the author: that is no byline.
+			if n = strings.TrimSpace(n); n != "" && !strings.EqualFold(n, a.Publication) && !strings.EqualFold(n, meta.Hostname) {
 				a.Authors = append(a.Authors, n)
 			}
 		}
