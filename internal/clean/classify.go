@@ -68,11 +68,15 @@ func (c *classifier) findDuplicates() {
 		}
 		if k >= 3 {
 			src := c.dupOf[i]
-			appeal := false
+			// The run must ask for something more than once, so that
+			// an article the page carries twice is not taken for a box.
+			appeals := 0
 			for t := src; t < src+k; t++ {
-				appeal = appeal || hasStrongCue(c.f[t].plain)
+				if appealCues.MatchString(c.f[t].plain) {
+					appeals++
+				}
 			}
-			if appeal {
+			if appeals >= 2 && appeals*8 >= k {
 				for t := src; t < src+k; t++ {
 					c.remove(t, ReasonRepeated)
 					c.blocks[i+t-src].Role = RoleRemoved
@@ -101,10 +105,6 @@ func (c *classifier) markDuplicates() {
 			}
 		}
 	}
-}
-
-func hasStrongCue(s string) bool {
-	return newsletterCues.MatchString(s) || donationCues.MatchString(s) || promoCues.MatchString(s) || legalCues.MatchString(s)
 }
 
 // strongReason is the reason for a block with appeal or legal wording.
