@@ -15,7 +15,7 @@ type features struct {
 	sentence  bool    // ends like a sentence (. ! ? : or a closing quote)
 	sentences int     // sentence-final punctuation marks followed by a space or the end
 	allCaps   bool    // letters are all upper case (section labels, buttons)
-	titleLike bool    // 3 to 30 words and no final full stop, or a question
+	titleLike bool    // 3 to 30 words, at most two sentences: could be a headline
 	plain     string  // the text with Markdown markers dropped, for matching
 }
 

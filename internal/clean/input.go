@@ -40,7 +40,7 @@ func Decode(name string, raw []byte) ([]byte, Kind, error) {
 		}
 		raw = data
 	}
-	base := strings.ToLower(strings.TrimSuffix(strings.ToLower(name), ".gz"))
+	base := strings.TrimSuffix(strings.ToLower(name), ".gz")
 	switch filepath.Ext(base) {
 	case ".html", ".htm", ".xhtml":
 		return raw, KindHTML, nil
