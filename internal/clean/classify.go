@@ -5,9 +5,9 @@ import (
 )
 
 // The classifier runs in two modes. For copied text it does the whole job:
-// it removes furniture by wording, finds the article region between the
-// first and last clear prose blocks (jusText's "good" blocks), and decides
-// the short blocks inside that region by their neighbours. For text that an
+// it removes furniture by wording, finds the article region (the run of
+// clear prose blocks, jusText's "good" blocks, with the most words), and
+// decides the short blocks inside that region by their neighbours. For text that an
 // HTML extractor already chose, it only removes what extractors leave
 // behind: duplicates, appeals, bios and headline lists.
 

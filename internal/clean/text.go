@@ -8,10 +8,10 @@ import (
 
 // Errors for input that holds no article. RunImport names the file.
 var (
-	ErrEmpty     = errors.New("the file is empty")
-	ErrBinary    = errors.New("the file is binary, not text or HTML")
+	ErrEmpty     = errors.New("the file is empty: paste the article's text into it, or save the page again")
+	ErrBinary    = errors.New("the file is binary, not text or HTML: give the copied text (.txt) or the saved page (.html)")
 	ErrNotUTF8   = errors.New("the text is not UTF-8: convert it to UTF-8 first")
-	ErrNoArticle = errors.New("no article text found: no block reads as prose")
+	ErrNoArticle = errors.New("no article text found: no block reads as prose; is this the article's page, copied whole?")
 )
 
 // Text cleans plain text as copied from a browser: one block per non-blank
