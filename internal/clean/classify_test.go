@@ -199,3 +199,17 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+// A page in another language has no English stopwords; the article must
+// still be found, not reported missing.
+func TestOtherLanguage(t *testing.T) {
+	p1 := "Die beiden Staatschefs trafen sich am Freitag am Rande des Gipfels in Osaka zu einem Gespräch über Handel und Abrüstung."
+	p2 := "Nach Angaben beider Seiten dauerte das Treffen länger als geplant, und weitere Gespräche sollen im Herbst in Genf folgen."
+	a, _, err := Text([]byte("Startseite\nPolitik\nTreffen in Osaka\n" + p1 + "\n" + p2 + "\nImpressum\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := body(a); got != p1+"\n\n"+p2 {
+		t.Errorf("body = %q", got)
+	}
+}
