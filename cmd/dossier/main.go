@@ -3,6 +3,7 @@
 // Usage:
 //
 //	dossier build  [-src DIR] [-out DIR] [-base-url URL] [-base-path PATH]
+//	dossier import [-o content/articles] [-explain] [-force] FILE...
 //	dossier serve  [-src DIR] [-addr 127.0.0.1:8080] [-base /]
 //	dossier help
 //

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"dossier/internal/clean"
 	"dossier/internal/content"
 	"dossier/internal/site"
 )
@@ -21,6 +22,9 @@ Usage:
 
   dossier build  [-src DIR] [-out DIR] [-base-url URL] [-base-path PATH]
         render content/ and templates/ under DIR (default .) into public/
+  dossier import [-o content/articles] [-explain] [-force] FILE...
+        clean a raw article (text copied from a browser, or a saved .html/.htm
+        page, gzipped or not) into a Markdown article with front matter
   dossier serve  [-src DIR] [-addr 127.0.0.1:8080] [-base /]
         preview the site: build it into memory, serve it on loopback, and
         rebuild and reload the browser on every change
@@ -43,6 +47,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return build(args[1:], stdout, stderr)
 	case "serve":
 		return serveCmd(args[1:], stdout, stderr)
+	case "import":
+		return clean.RunImport(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

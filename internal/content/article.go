@@ -110,7 +110,7 @@ func parseArticle(file string, src []byte) (*Article, List) {
 		}
 		a.Date = d
 	}
-	for key, val := range map[string]string{"title": a.Title, "publication": a.Publication, "event": a.Event} {
+	for key, val := range map[string]string{"title": a.Title, "publication": a.Publication, "event": a.Event, "url": a.URL, "raw": a.Raw} {
 		if _, present := pos[key+":"]; present && strings.TrimSpace(val) == "" {
 			p := at(key)
 			errs.Add(Errorf(file, p.Line, p.Col, "%s is empty; give it a value", key))

@@ -1,0 +1,13 @@
+// Command dossier-bench-import measures the article importer's accuracy over
+// a WCXB-style benchmark directory; see internal/clean/README-import.md.
+package main
+
+import (
+	"os"
+
+	"dossier/internal/clean"
+)
+
+func main() {
+	os.Exit(clean.RunBench(os.Args[1:], os.Stdout, os.Stderr))
+}

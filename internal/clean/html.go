@@ -1,0 +1,174 @@
+package clean
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+)
+
+// HTML cleans a saved web page: go-trafilatura finds the main content and
+// the page metadata, html-to-markdown turns the content into Markdown, and
+// the classifier removes what extractors leave behind. pageURL, when not
+// empty, is the page's address if the page does not state a canonical one.
+func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return nil, nil, ErrEmpty
+	}
+	if isBinary(raw) {
+		return nil, nil, ErrBinary
+	}
+	if !utf8.Valid(raw) {
+		// A page may declare another charset; decode it as a browser would.
+		r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
+		if err != nil {
+			return nil, nil, fmt.Errorf("charset: %w", err)
+		}
+		var buf bytes.Buffer
+		if _, err := buf.ReadFrom(r); err != nil {
+			return nil, nil, fmt.Errorf("charset: %w", err)
+		}
+		raw = buf.Bytes()
+	}
+	doc, err := html.Parse(bytes.NewReader(raw))
+	if err != nil {
+		return nil, nil, fmt.Errorf("parse HTML: %w", err)
+	}
+	opts := trafilatura.Options{
+		EnableFallback:  true,
+		ExcludeComments: true,
+		Deduplicate:     false,
+		HtmlDateMode:    trafilatura.Fast,
+	}
+	if u, err := url.Parse(pageURL); err == nil && pageURL != "" {
+		opts.OriginalURL = u
+	}
+	res, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil || res == nil || res.ContentNode == nil {
+		return nil, &Report{Kind: "html"}, ErrNoArticle
+	}
+	md, err := htmltomarkdown.ConvertNode(res.ContentNode)
+	if err != nil {
+		return nil, nil, fmt.Errorf("convert to Markdown: %w", err)
+	}
+	blocks := splitMarkdown(string(md))
+	rep := &Report{Kind: "html", Blocks: blocks}
+	c := newClassifier(blocks, modeExtracted)
+	c.findDuplicates()
+	c.markByWording()
+	c.markHeadlineLists()
+	c.markDuplicates()
+
+	a := &Article{Authors: []string{}}
+	meta := res.Metadata
+	a.Title = strings.TrimSpace(meta.Title)
+	a.Publication = strings.TrimSpace(meta.Sitename)
+	if a.Publication == "" {
+		a.Publication = meta.Hostname
+	}
+	a.URL = meta.URL
+	if a.URL == "" {
+		a.URL = pageURL
+	}
+	if meta.Author != "" {
+		for _, n := range strings.Split(meta.Author, ";") {
+			// A site often names itself as the author: that is no byline.
+			if n = strings.TrimSpace(n); n != "" && !strings.EqualFold(n, a.Publication) && !strings.EqualFold(n, meta.Hostname) {
+				a.Authors = append(a.Authors, n)
+			}
+		}
+	}
+	if !meta.Date.IsZero() {
+		a.Published = meta.Date.Format("2006-01-02")
+		a.PublishedSource = "the page's metadata, as go-trafilatura read it; not verified by a person"
+	}
+	c.markExtractedMetadata(a)
+	for _, b := range c.blocks {
+		if b.Role == RoleBody {
+			a.Body = append(a.Body, b.Text)
+		}
+	}
+	if !c.hasProse() {
+		return nil, rep, ErrNoArticle
+	}
+	return a, rep, nil
+}
+
+// hasProse reports whether the kept body holds an article: a block that
+// reads as prose, or fifty words at least. An extractor returns something
+// even for a page of links.
+func (c *classifier) hasProse() bool {
+	words := 0
+	for i, b := range c.blocks {
+		if b.Role == RoleBody {
+			if readsAsProse(c.f[i]) {
+				return true
+			}
+			words += c.f[i].words
+		}
+	}
+	return words >= 50
+}
+
+// markExtractedMetadata takes the title heading, a stated byline and credit
+// lines out of extracted content.
+func (c *classifier) markExtractedMetadata(a *Article) {
+	for i := range c.blocks {
+		if c.settled(i) {
+			continue
+		}
+		f := c.f[i]
+		text := strings.TrimSpace(f.plain)
+		switch {
+		case i < 3 && a.Title != "" && strings.EqualFold(text, a.Title):
+			c.blocks[i].Role = RoleTitle
+		case i < 5 && byline(text) != "":
+			c.blocks[i].Role = RoleByline
+			if len(a.Authors) == 0 {
+				a.Authors = splitNames(byline(text))
+			}
+		case isCredit(f) && !readsAsProse(f):
+			c.blocks[i].Role = RoleCredits
+			a.Credits = strings.TrimSpace(a.Credits + " " + text)
+		}
+	}
+}
+
+var fence = regexp.MustCompile("^(```|~~~)")
+
+// splitMarkdown splits Markdown into blocks at blank lines, keeping fenced
+// code blocks whole.
+func splitMarkdown(s string) []Block {
+	var out []Block
+	var cur []string
+	start, inFence := 0, false
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, Block{N: len(out) + 1, Line: start, Text: strings.Join(cur, "\n")})
+		}
+		cur = nil
+	}
+	for n, line := range strings.Split(s, "\n") {
+		line = strings.TrimRight(line, " \t\r")
+		if fence.MatchString(strings.TrimSpace(line)) {
+			inFence = !inFence
+		}
+		if !inFence && strings.TrimFunc(line, isBlankRune) == "" {
+			flush()
+			continue
+		}
+		if len(cur) == 0 {
+			start = n + 1
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	return out
+}

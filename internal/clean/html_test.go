@@ -1,0 +1,62 @@
+package clean
+
+import (
+	"bytes"
+	"compress/gzip"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const testPage = `<!doctype html>
+<html lang="en"><head>
+<title>Leaders meet in Osaka | The Example Times</title>
+<meta property="og:title" content="Leaders meet in Osaka">
+<meta property="og:site_name" content="The Example Times">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2019-06-28T10:00:00+09:00">
+<link rel="canonical" href="https://example.com/2019/06/leaders-meet-in-osaka">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/politics">Politics</a></li></ul></nav>
+<article>
+<h1>Leaders meet in Osaka</h1>
+<p>The two leaders met on the sidelines of the summit in Osaka on Friday, their first meeting since the report was published in April, officials said.</p>
+<p>They spoke for about an hour and a half about trade, arms control and the war in Syria, according to a statement released after the meeting by the foreign ministry.</p>
+<p>Sign up for our free newsletter to get the news delivered to your inbox every morning.</p>
+<p>Reporters in the room asked whether the election had come up. One of the leaders laughed and said that it had, in a way, before the cameras were led out of the room.</p>
+<p>The two sides agreed to keep talking, and a further meeting is expected later in the year, when the ministers will meet again in Geneva to discuss the treaty.</p>
+</article>
+<footer><p>© 2019 The Example Times. All rights reserved.</p></footer>
+</body></html>`
+
+func TestHTMLPage(t *testing.T) {
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(testPage))
+	zw.Close()
+	for name, raw := range map[string][]byte{"page.html": []byte(testPage), "page.htm.gz": gz.Bytes(), "saved-page": []byte(testPage)} {
+		a, rep, err := Clean(name, raw)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if rep.Kind != "html" {
+			t.Errorf("%s: read as %s, want html", name, rep.Kind)
+		}
+		if a.Title != "Leaders meet in Osaka" || a.Publication != "The Example Times" ||
+			!slices.Equal(a.Authors, []string{"Jane Doe"}) || a.URL != "https://example.com/2019/06/leaders-meet-in-osaka" ||
+			a.Published != "2019-06-28" {
+			t.Errorf("%s: metadata %+v", name, a)
+		}
+		text := strings.Join(a.Body, "\n\n")
+		for _, want := range []string{"The two leaders met", "They spoke for about", "Reporters in the room", "agreed to keep talking"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: body lacks %q:\n%s", name, want, text)
+			}
+		}
+		for _, bad := range []string{"newsletter", "Home", "All rights reserved", "# Leaders"} {
+			if strings.Contains(text, bad) {
+				t.Errorf("%s: body has %q:\n%s", name, bad, text)
+			}
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package clean
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+const importUsage = `usage: dossier import [-o content/articles] [-explain] [-force] FILE...
+
+Cleans each FILE (plain text copied from a browser, or a saved page .html or
+.htm, gzipped accepted) into a Markdown article in the -o directory and
+prints its path. An existing article is never overwritten without -force.
+-explain prints every block that was removed, and why.
+`
+
+// Clean cleans one raw input, choosing the plain-text or HTML path by name
+// and content (see Decode).
+func Clean(name string, raw []byte) (*Article, *Report, error) {
+	data, kind, err := Decode(name, raw)
+	if err != nil {
+		return nil, nil, err
+	}
+	if kind == KindHTML {
+		return HTML(data, "")
+	}
+	return Text(data)
+}
+
+// RunImport is the "dossier import" command. It parses its own flags, imports
+// every file it can, reports each bad one on stderr naming it, and returns
+// the exit status: 0 when all were imported, 1 when any failed, 2 for a
+// usage error.
+func RunImport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, importUsage); fs.PrintDefaults() }
+	out := fs.String("o", filepath.Join("content", "articles"), "directory to write the articles to")
+	explain := fs.Bool("explain", false, "print every removed block with the reason")
+	force := fs.Bool("force", false, "overwrite an existing article")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	status := 0
+	for _, file := range fs.Args() {
+		path, rep, err := importFile(file, *out, *force)
+		if err != nil {
+			fmt.Fprintf(stderr, "import %s: %v\n", file, err)
+			status = 1
+			continue
+		}
+		fmt.Fprintln(stdout, path)
+		if *explain {
+			writeExplain(stdout, rep)
+		}
+	}
+	return status
+}
+
+// importFile cleans one file and writes its article, returning the path
+// written.
+func importFile(file, outDir string, force bool) (string, *Report, error) {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return "", nil, err
+	}
+	a, rep, err := Clean(file, raw)
+	if err != nil {
+		return "", nil, err
+	}
+	a.Raw = rawPath(file, outDir)
+	if a.Title == "" {
+		return "", nil, errors.New("no title found: the article needs one to be named")
+	}
+	md, err := a.Markdown()
+	if err != nil {
+		return "", nil, err
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return "", nil, err
+	}
+	path := filepath.Join(outDir, Slug(a.Title)+".md")
+	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	if force {
+		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	}
+	f, err := os.OpenFile(path, flags, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return "", nil, fmt.Errorf("%s already exists: use -force to overwrite it", path)
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	if _, err := f.Write(md); err != nil {
+		f.Close()
+		return "", nil, err
+	}
+	return path, rep, f.Close()
+}
+
+// rawPath is the raw file's path relative to the content directory, the
+// parent of the output directory, with forward slashes as the front matter
+// wants them. A file outside it keeps the path as given.
+func rawPath(file, outDir string) string {
+	root, err1 := filepath.Abs(filepath.Dir(filepath.Clean(outDir)))
+	abs, err2 := filepath.Abs(file)
+	if err1 == nil && err2 == nil {
+		if rel, err := filepath.Rel(root, abs); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(file)
+}

@@ -1,0 +1,145 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The wording that marks a block as page furniture rather than article text.
+// Cues are matched case-insensitively on word boundaries. They are grouped by
+// the Reason they lead to, and split into "appeal" cues, which are strong
+// enough to remove a block that otherwise reads as prose when it also
+// addresses the reader, and "furniture" cues, which only ever remove short,
+// non-prose blocks.
+
+func cues(words ...string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(?:` + strings.Join(words, "|") + `)(?:$|[^\pL\pN])`)
+}
+
+var (
+	newsletterCues = cues(`newsletters?`, `sign(?:ing)? up`, `signup`, `subscribe`, `subscribers?`, `subscriptions?`,
+		`your inbox`, `to your inbox`, `email address`, `enter your email`, `unsubscribe`, `daily email`, `weekly email`)
+	// appealCues are the strongest: wording that asks the reader to sign up
+	// or give. Only these remove a block that reads as prose.
+	appealCues = cues(`newsletters?`, `sign(?:ing)? up (?:for|to|now|today|here)`, `subscribe (?:to|for|now|today|here)`,
+		`your inbox`, `email address`, `donat(?:e|es|ion|ions|ing)`, `fundrais\w*`, `tax-deductible`, `funding gap`,
+		`support (?:our|the|independent|us)(?: \w+)? (?:journalism|reporting|work)`,
+		// Disclosures and form small print speak for the site in the same way.
+		`affiliate links?`, `(?:earn|receive|make) (?:a |an )?(?:small )?(?:commission|fee)`, `amazon associate`,
+		`qualifying purchases`, `privacy policy`, `terms (?:of|and) (?:use|service|conditions)`, `terms & conditions`,
+		`we use cookies`, `uses cookies`, `use of cookies`, `cookie (?:policy|settings|preferences)`, `by submitting`,
+		`opt out`, `all comments are moderated`)
+	donationCues = cues(`donat(?:e|es|ion|ions|ing)`, `fundrais\w*`, `tax-deductible`, `funding gap`, `payment methods`,
+		`become a (?:member|patron|supporter)`, `support (?:our|the|independent|us)(?: \w+)? (?:journalism|reporting|work)`, `chip in`)
+	promoCues = cues(`click here`, `read more`, `learn more`, `book a demo`, `get started`, `free trial`, `order now`,
+		`shop now`, `buy now`, `book now`, `check (?:the )?price`, `view (?:on|at) amazon`, `see (?:the )?price`,
+		`get a demo`, `request (?:a |your )?(?:demo|quote)`, `try (?:it )?(?:for )?free`, `start (?:your )?free`, `find your`, `save big`, `save \d+%`, `download (?:the|our) app`, `request a (?:quote|demo)`, `sponsored`, `advertisement`,
+		`affiliate links?`, `earn (?:a|an) (?:small )?commission`, `contact us`, `get (?:a|your) (?:free )?quote`)
+	socialCues = cues(`follow us`, `follow me`, `share (?:this|on|via)`, `share`, `facebook`, `twitter`, `instagram`, `linkedin`,
+		`pinterest`, `whatsapp`, `reddit`, `youtube`, `tiktok`, `bluesky`, `threads`, `rss`, `copy link`, `email this`, `print this`)
+	legalCues = cues(`all rights reserved`, `©`, `copyright`, `cookies?`, `privacy policy`, `privacy notice`,
+		`terms (?:of|and) (?:use|service|conditions)`, `terms & conditions`, `do not sell`, `registered (?:charity|trademarks?|in)`,
+		`accessibility statement`, `disclaimer`, `disclosure`)
+	navCues = cues(`skip to (?:main )?content`, `skip to navigation`, `menu`, `home`, `search`, `log ?in`, `sign in`, `log ?out`,
+		`my account`, `register`, `back to top`, `previous(?: post| article)?`, `next(?: post| article)?`, `toggle`,
+		`table of contents`, `breadcrumbs?`, `close`, `open`, `view all`, `see all`, `load more`, `show more`,
+		`blog`, `articles`, `more articles`, `help cent(?:er|re)`, `contact(?: us)?`, `about(?: us)?`, `faqs?`, `sitemap`,
+		`resources`, `careers`, `press`, `pricing`, `solutions`, `products?`, `services`, `shop`, `store`)
+	relatedCues = cues(`related(?: \w+)?`, `recommended`, `we recommend`, `you may also like`, `you might also like`,
+		`more from`, `more stories`, `read next`, `up next`, `most (?:read|popular)`, `popular(?: posts| stories)?`,
+		`trending`, `latest(?: news| posts| stories)?`, `further reading`, `more like this`, `recent posts`, `top stories`)
+	metaCues = cues(`\d+ min(?:ute)?s?(?: read)?`, `min read`, `updated`, `published`, `posted(?: on| in| by)?`,
+		`comments?`, `leave a (?:comment|reply)`, `reply`, `views`, `likes?`, `tags?`, `categor(?:y|ies)`, `filed under`, `photo`, `image`)
+
+	// readerAddress marks wording addressed to the reader or spoken by the
+	// site: appeals say "you", "your", "we", "our", "us" or give an order.
+	readerAddress = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(?:you|your|we|our|us|please|today|now)(?:$|[^\pL\pN])|` +
+		`(?i)(?:^|[.:!?—]\s*)(?:sign up|subscribe|join|get|support|help|donate|give|follow|click|download|register|become|save|try|shop|order|book)\b`)
+
+	// commentsHeading opens a comment section.
+	commentsHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?:?$|` +
+		`^(?:leave|post|add|write|submit) a (?:comment|reply|response)|^join the (?:discussion|conversation)|` +
+		`^the following comments are|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments|^what do you think\?$|^\d+ thoughts? on `)
+
+	// bioHeading introduces an author bio.
+	bioHeading = regexp.MustCompile(`(?i)^(?:about the (?:author|writer|editor)s?|about me|author bio|meet the author|written by)\s*:?$`)
+
+	// bioStart is an author bio: a name, then a verb of career, then a
+	// journalistic role in the same sentence.
+	bioStart = regexp.MustCompile(`^(\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’.-]+){0,3}) (?:is|was|has|has been|had|joined|covers|writes|lives|holds|previously)(?: [^ .!?]+){0,6} (?:writer|editor|reporter|journalist|correspondent|columnist|contributor|author|producer|freelance\w*|staff|journalism|covering|covers|writes? (?:about|for|on))\b`)
+
+	// creditLine is a credit for reporting, editing or pictures.
+	creditLine = regexp.MustCompile(`^(?:Additional reporting|Reporting|Additional research|Research|Editing|Edited|Fact-checking|Fact-checked|Illustrations?|Graphics?|Photographs?|Photos?|Video|Produced|Translated|Translation) (?:was |were )?(?:contributed )?by \S`)
+
+	// bylineLine is a stated byline: "By Jane Doe", "By Jane Doe and John Roe".
+	bylineLine = regexp.MustCompile(`^(?i:by|written by|words by)\s+(\p{Lu}[\pL'’.-]+(?:[ \x{a0}]+(?:\p{Lu}[\pL'’.-]+|de|van|von|der|da|di|al|bin|la|le)){1,4}(?:(?:,| and| &)[ \x{a0}]+\p{Lu}[\pL'’.-]+(?:[ \x{a0}]+\p{Lu}[\pL'’.-]+){1,4})*)\s*$`)
+
+	// captionCredit is a photo caption that ends in its credit, as text
+	// copied from a figure reads: "…on Friday.Evan Vucci/AP" or
+	// "…on Friday. (Photo: Evan Vucci/AP)".
+	captionCredit = regexp.MustCompile(`^(.{20,}?[.!?”"’)])\s*\(?(?:(?:Photo|Image|Picture|Credit|Photograph)s?(?: by|:)\s*)?((?:\p{Lu}[\pL'’.-]*(?:[ \x{a0}]\p{Lu}[\pL'’.-]*){0,4})(?:\s?/\s?\p{Lu}[\pL&.-]*(?:[ \x{a0}]\p{Lu}[\pL&.-]*){0,3}))\)?$`)
+
+	// dateLine is a block that is only a date and maybe a time.
+	dateLine = regexp.MustCompile(`(?i)^(?:(?:published|updated|posted|last updated|modified)(?: on)?:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\w+\.?,?\s+\d{4}|\w+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s*(?:at\s*)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\w{2,4})?)?\.?$|^\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?$`)
+
+	// separatorLine is a block made only of bullets, dashes or bars, as
+	// headline lists and menus are rendered.
+	separatorLine = regexp.MustCompile(`^[\s\-–—•·|/*>»]+$`)
+)
+
+// stopwords are the common English function words whose density tells prose
+// from labels (the jusText feature).
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at be because been
+		before being below between both but by can could did do does doing down during each few for from further had has
+		have having he her here hers herself him himself his how i if in into is it its itself just me more most my
+		myself no nor not now of off on once only or other our ours ourselves out over own same she should so some such
+		than that the their theirs them themselves then there these they this those through to too under until up very
+		was we were what when where which while who whom why will with would you your yours yourself yourselves said
+		says one may might must shall also new like well even still much many`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// The patterns above are rich, so each is tried only on blocks that could
+// match at all: short enough, and holding the one thing the pattern cannot
+// do without. This keeps the classifier linear and fast on hostile input.
+
+var roleWord = regexp.MustCompile(`(?i)writer|editor|reporter|journalist|correspondent|columnist|contributor|author|producer|freelance|staff|covers|covering|writes`)
+
+// caption returns the caption and credit of a block that is a photo caption
+// ending in its credit, or nil.
+func caption(s string) []string {
+	if len(s) > 600 || !strings.Contains(s, "/") {
+		return nil
+	}
+	return captionCredit.FindStringSubmatch(s)
+}
+
+// byline returns the names of a stated byline ("By Jane Doe"), or "".
+func byline(s string) string {
+	if len(s) > 200 {
+		return ""
+	}
+	low := strings.ToLower(s)
+	if !strings.HasPrefix(low, "by") && !strings.HasPrefix(low, "written by") && !strings.HasPrefix(low, "words by") {
+		return ""
+	}
+	if m := bylineLine.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// isBio reports whether a block is an author bio.
+func isBio(s string) bool {
+	return len(s) <= 1500 && roleWord.MatchString(s) && bioStart.MatchString(s)
+}
+
+// isDate reports whether a block is only a date and maybe a time.
+func isDate(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) <= 80 && dateLine.MatchString(s)
+}
