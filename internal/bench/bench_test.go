@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bytes"
+	"dossier/internal/clean"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -123,12 +124,30 @@ func BenchmarkFloor(b *testing.B) {
 }
 
 // BenchmarkImport is the importer's throughput on the corpus' raw files,
-// in MB/s of raw text (issue 8, item 2).
-//
-// TODO(import): the importer (internal/clean) is being written on another
-// branch. Once merged: read content/raw/*.txt of corpusDir(b, 1000), call
-// the cleaning function on each inside the loop, and b.SetBytes(total raw
-// bytes) so that go test reports MB/s.
+// in MB/s of raw text (issue 8, item 2): go test reports it from SetBytes.
 func BenchmarkImport(b *testing.B) {
-	b.Skip("TODO(import): internal/clean is not on this branch yet")
+	dir := filepath.Join(corpusDir(b, 1000), "content", "raw")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var raws [][]byte
+	var total int64
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		raws = append(raws, data)
+		total += int64(len(data))
+	}
+	b.SetBytes(total)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k, raw := range raws {
+			if _, _, err := clean.Text(raw); err != nil {
+				b.Fatalf("%s: %v", entries[k].Name(), err)
+			}
+		}
+	}
 }

@@ -27,6 +27,10 @@ func TestBuilds(t *testing.T) {
 	if res.Articles != 50 {
 		t.Errorf("built %d articles, want 50", res.Articles)
 	}
+	// The timeline's quotes were proved by the build; its page quotes them.
+	if tl := res.Files["timelines/corpus.html"]; res.Timelines != 1 || bytes.Count(tl, []byte(`class="quote-link"`)) != TimelineEntries {
+		t.Errorf("%d timelines; the page has %d quote links, want %d", res.Timelines, bytes.Count(tl, []byte(`class="quote-link"`)), TimelineEntries)
+	}
 	code := 0
 	for name, b := range res.Files {
 		if strings.HasPrefix(name, "articles/") && bytes.Contains(b, []byte(`class="chroma"`)) {
@@ -46,8 +50,8 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 	fa, fb, fc := readTree(t, a), readTree(t, b), readTree(t, c)
-	if len(fa) != 1+2*30 {
-		t.Errorf("wrote %d files, want site.yaml and 30 articles with their raw files", len(fa))
+	if len(fa) != 2+2*30 {
+		t.Errorf("wrote %d files, want site.yaml, the timeline and 30 articles with their raw files", len(fa))
 	}
 	for name, data := range fa {
 		if !bytes.Equal(data, fb[name]) {
@@ -69,7 +73,8 @@ func TestDeterministic(t *testing.T) {
 }
 
 // TestPrefix checks that article i does not depend on n, so the small
-// corpus is the start of the large one and the two measure the same text.
+// corpus is the start of the large one and the two measure the same text
+// (the site settings and the timeline, which samples the whole corpus, differ).
 func TestPrefix(t *testing.T) {
 	small, large := t.TempDir(), t.TempDir()
 	if err := Write(small, 10, 1); err != nil {
@@ -80,7 +85,7 @@ func TestPrefix(t *testing.T) {
 	}
 	fl := readTree(t, large)
 	for name, data := range readTree(t, small) {
-		if name != "content/site.yaml" && !bytes.Equal(data, fl[name]) {
+		if name != "content/site.yaml" && name != "content/timelines/corpus.yaml" && !bytes.Equal(data, fl[name]) {
 			t.Errorf("%s differs between n=10 and n=25", name)
 		}
 	}
