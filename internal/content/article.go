@@ -1,6 +1,7 @@
 package content
 
 import (
+	"io/fs"
 	"net/url"
 	"path"
 	"regexp"
@@ -132,4 +133,18 @@ func parseArticle(file string, src []byte) (*Article, List) {
 		return nil, errs
 	}
 	return a, nil
+}
+
+// ReadBody returns the article's Markdown body, reading the file again
+// when it was loaded without it (LoadLean).
+func (a *Article) ReadBody(fsys fs.FS) ([]byte, error) {
+	if a.Body != nil {
+		return a.Body, nil
+	}
+	src, err := fs.ReadFile(fsys, a.File)
+	if err != nil {
+		return nil, Errorf(a.File, 0, 0, "cannot read: %v", err)
+	}
+	_, body, _, err := SplitFrontMatter(a.File, src)
+	return body, err
 }

@@ -21,19 +21,43 @@ type Content struct {
 
 // Load reads and validates everything under content/ in fsys. All the
 // problems found are returned together as a List.
-func Load(fsys fs.FS) (*Content, error) {
+func Load(fsys fs.FS) (*Content, error) { return load(fsys, false) }
+
+// LoadLean is Load without keeping the articles' bodies (or the positions
+// of their front matter keys) in memory: a build that writes each page as
+// it goes reads the body again when it renders it (Article.ReadBody), so
+// that its memory does not grow with the dossier's text.
+func LoadLean(fsys fs.FS) (*Content, error) { return load(fsys, true) }
+
+func load(fsys fs.FS, lean bool) (*Content, error) {
 	c := &Content{FS: fsys}
 	var errs List
 	site, serrs := loadSite(fsys)
 	c.Site = site
 	errs = append(errs, serrs...)
 
-	arts, aerrs := loadDir(fsys, ArticlesDir, parseArticle)
+	parse := parseArticle
+	if lean {
+		parse = func(file string, src []byte) (*Article, List) {
+			a, errs := parseArticle(file, src)
+			if a != nil {
+				a.Body = nil
+			}
+			return a, errs
+		}
+	}
+	arts, aerrs := loadDir(fsys, ArticlesDir, parse)
 	errs = append(errs, aerrs...)
 	c.Articles = arts
 	sort.SliceStable(c.Articles, func(i, j int) bool { return ArticleLess(c.Articles[i], c.Articles[j]) })
 	for _, a := range c.Articles {
 		errs.Add(checkRaw(fsys, a))
+	}
+
+	if lean {
+		for _, a := range c.Articles {
+			a.Pos = nil // only the checks above report at a key's position
+		}
 	}
 
 	pages, perrs := loadDir(fsys, PagesDir, parsePage)

@@ -220,7 +220,9 @@ func editDistance(a, b string) int {
 // SplitFrontMatter splits a Markdown source into its YAML front matter and
 // body. It returns the line on which the body starts.
 func SplitFrontMatter(file string, src []byte) (yml, body []byte, bodyLine int, err error) {
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	if bytes.Contains(src, []byte("\r\n")) { // ReplaceAll copies even when nothing matches
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
 	if !bytes.HasPrefix(src, []byte("---\n")) {
 		return nil, nil, 0, Errorf(file, 1, 1, "no front matter: the file must start with a line \"---\", then YAML, then a line \"---\"")
 	}

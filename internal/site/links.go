@@ -5,17 +5,26 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
 	"golang.org/x/net/html"
 )
 
-// pageRefs is what the link check needs of one HTML page.
+// pageRefs is what the link check needs of one HTML page. A build keeps
+// it for every page until the end, so it is kept small: the ids sorted in
+// a slice, and only the links whose check needs other pages.
 type pageRefs struct {
-	ids   map[string]bool
+	ids   []string // sorted
 	dups  []string // ids given to more than one element
 	links []ref
+}
+
+// hasID reports whether the page has an element with the id.
+func (r pageRefs) hasID(id string) bool {
+	i := sort.SearchStrings(r.ids, id)
+	return i < len(r.ids) && r.ids[i] == id
 }
 
 type ref struct {
@@ -23,13 +32,22 @@ type ref struct {
 	rel            string // of a <link>: canonical and alternate are not loaded
 }
 
-// scanHTML collects the ids and the URLs of one page.
+// scanHTML collects the ids and the URLs of one page. Links it can settle
+// alone (a #fragment of the page itself that exists, a link to another
+// site) are checked here and not kept.
 func scanHTML(src []byte) pageRefs {
-	r := pageRefs{ids: map[string]bool{}}
+	var r pageRefs
 	z := html.NewTokenizer(bytes.NewReader(src))
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
+			sort.Strings(r.ids)
+			for i := 1; i < len(r.ids); i++ {
+				if r.ids[i] == r.ids[i-1] && (len(r.dups) == 0 || r.dups[len(r.dups)-1] != r.ids[i]) {
+					r.dups = append(r.dups, r.ids[i])
+				}
+			}
+			r.links = slices.DeleteFunc(r.links, func(l ref) bool { return settled(l, r) })
 			return r
 		}
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
@@ -44,10 +62,7 @@ func scanHTML(src []byte) pageRefs {
 			k, v, hasAttr = z.TagAttr()
 			switch key := string(k); {
 			case key == "id":
-				if r.ids[string(v)] {
-					r.dups = append(r.dups, string(v))
-				}
-				r.ids[string(v)] = true
+				r.ids = append(r.ids, string(v))
 			case key == "rel":
 				rel = strings.ToLower(string(v))
 			case key == "href" && tag != "base", key == "src", key == "poster", key == "data" && tag == "object":
@@ -58,6 +73,20 @@ func scanHTML(src []byte) pageRefs {
 			r.links[i].rel = rel
 		}
 	}
+}
+
+// settled reports whether a link needs no other page to be judged good:
+// a link to another site from an <a> (a resource there is an error), or
+// a #fragment of the page itself that exists.
+func settled(l ref, r pageRefs) bool {
+	if strings.HasPrefix(l.url, "#") && len(l.url) > 1 && !strings.ContainsAny(l.url, "?/") {
+		return r.hasID(l.url[1:])
+	}
+	if l.tag == "a" && (strings.HasPrefix(l.url, "https://") || strings.HasPrefix(l.url, "http://")) {
+		_, err := url.Parse(l.url)
+		return err == nil
+	}
+	return false
 }
 
 // resources are the elements whose URL the browser loads by itself: one
@@ -152,7 +181,7 @@ func checkLink(page string, l ref, files map[string][]byte, refs map[string]page
 		if !ok {
 			return fmt.Sprintf("a #fragment on %s, which is not an HTML page", target)
 		}
-		if !r.ids[u.Fragment] {
+		if !r.hasID(u.Fragment) {
 			return fmt.Sprintf("no element with id %q in %s", u.Fragment, target)
 		}
 	}

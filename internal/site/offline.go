@@ -76,7 +76,12 @@ func (r *renderer) single() error {
 	views := make([]*articleView, len(r.c.Articles))
 	for i, a := range r.c.Articles {
 		v := &articleView{Article: a}
-		doc, err := r.md.Convert(v.Article.Body, markdown.Options{ParagraphIDs: true, IDPrefix: v.Slug + "-",
+		body, err := a.ReadBody(r.c.FS)
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		doc, err := r.md.Convert(body, markdown.Options{ParagraphIDs: true, IDPrefix: v.Slug + "-",
 			Resolve: func(dest string) (string, error) { return r.resolveSingle(v.File, dest) }})
 		if err != nil {
 			errs.Add(content.Errorf(v.File, 0, 0, "markdown: %v", err))

@@ -108,7 +108,10 @@ type atomSource struct {
 	Title string `xml:"title"`
 }
 
-// feed is an Atom feed (RFC 4287) of the articles. Atom requires an
+// FeedEntries is how many articles the feed holds, the latest ones.
+const FeedEntries = 50
+
+// feed is an Atom feed (RFC 4287) of the latest articles. Atom requires an
 // <updated> instant for the feed and each entry: it is site.yaml's
 // `updated` date (when the dossier was last changed), never the clock,
 // so builds stay reproducible. An article's <published> is given only
@@ -138,7 +141,8 @@ func (r *renderer) feed() ([]byte, error) {
 	f := atomFeed{NS: "http://www.w3.org/2005/Atom", Lang: s.Language, Title: s.Title, Sub: s.Description,
 		ID: r.abs("index.html"), Updated: updated, Author: atomName{s.Title},
 		Link: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: r.abs("feed.xml")}, {Rel: "alternate", Type: "text/html", Href: r.abs("index.html")}}}
-	for _, a := range r.views {
+	// The latest FeedEntries articles (the site's order is by date).
+	for _, a := range r.views[max(0, len(r.views)-FeedEntries):] {
 		e := atomEntry{Title: a.Title, ID: r.abs(a.Path()), Updated: updated,
 			Link:    []atomLink{{Rel: "alternate", Type: "text/html", Href: r.abs(a.Path())}, {Rel: "related", Type: "text/html", Href: a.URL}},
 			Content: &atomText{Type: "html", Body: string(a.Body)}, Source: &atomSource{a.Publication}}

@@ -303,7 +303,11 @@ func (r *renderer) render() error {
 // articleView converts one article's Markdown, with links back from the
 // paragraphs a timeline quotes.
 func (r *renderer) articleView(a *content.Article) (*articleView, content.List) {
-	doc, errs := r.convert(a.File, a.BodyLine, a.Body, true, a.Path(), r.backlinks[a.Slug])
+	body, err := a.ReadBody(r.c.FS)
+	if err != nil {
+		return nil, content.List{err}
+	}
+	doc, errs := r.convert(a.File, a.BodyLine, body, true, a.Path(), r.backlinks[a.Slug])
 	if doc == nil {
 		return nil, errs
 	}
@@ -329,14 +333,13 @@ func (r *renderer) renderArticle(i int) content.List {
 	}
 	errs.Add(r.renderArticlePage(i))
 	if r.lean {
-		v.Body = ""
+		if i < len(r.c.Articles)-FeedEntries || r.c.Site.BaseURL == "" {
+			v.Body = "" // the feed's entries keep theirs
+		}
 		if r.backlinks[a.Slug] == nil {
 			// A quoted article's stay, for the search index's timeline part.
 			v.Paragraphs = nil
 			r.search[i].Parts = nil
-		}
-		if !r.offline {
-			a.Body = nil // the single-file edition converts it again
 		}
 	}
 	return errs

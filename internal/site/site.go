@@ -104,7 +104,11 @@ func (r *renderer) checkLinks() error {
 // without the link check. lean drops what a page no longer needs once it
 // is written, for builds that do not keep the site (see renderer.lean).
 func renderAll(fsys fs.FS, opts Options, out output, lean bool) (*renderer, error) {
-	c, err := content.Load(fsys)
+	load := content.Load
+	if lean {
+		load = content.LoadLean
+	}
+	c, err := load(fsys)
 	if err != nil {
 		return nil, err
 	}

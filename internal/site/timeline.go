@@ -13,7 +13,11 @@ func (r *renderer) loadTimelines() error {
 	texts := make(map[string]*timeline.Text, len(r.c.Articles))
 	for _, a := range r.c.Articles {
 		texts[a.Slug] = &timeline.Text{Article: a, Convert: func() []markdown.Paragraph {
-			doc, err := r.md.Convert(a.Body, markdown.Options{ParagraphIDs: true})
+			body, err := a.ReadBody(r.c.FS)
+			if err != nil {
+				return nil // the article's own conversion reports it
+			}
+			doc, err := r.md.Convert(body, markdown.Options{ParagraphIDs: true})
 			if err != nil {
 				return nil // the article's own conversion reports it
 			}
