@@ -8,8 +8,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"dossier/internal/clean"
@@ -59,7 +61,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 }
 
 // buildMemoryLimit is the build's soft memory limit (see build).
-const buildMemoryLimit = 150 << 20
+const buildMemoryLimit = 180 << 20
 
 func build(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
@@ -68,6 +70,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "output directory (default: public under -src)")
 	baseURL := fs.String("base-url", "", "absolute URL of the published site, for sitemap, feed and canonical links (overrides site.yaml)")
 	basePath := fs.String("base-path", "", "path the site is served under, e.g. /repo/ (overrides site.yaml)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (go tool pprof reads it)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: dossier build [flags]\n\nRender content/ and templates/ into a static site.\n\n")
 		fs.PrintDefaults()
@@ -90,6 +93,17 @@ func build(args []string, stdout, stderr io.Writer) int {
 	// A soft limit makes it collect sooner on large dossiers instead: a
 	// little CPU for a peak memory that stays small (it is not a cap).
 	debug.SetMemoryLimit(buildMemoryLimit)
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "dossier build: -cpuprofile: %v\n", err)
+			return 2
+		}
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	}
 	start := time.Now()
 	res, err := site.Build(*src, *out, site.Options{BaseURL: *baseURL, BasePath: *basePath})
 	if res != nil {

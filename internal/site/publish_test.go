@@ -382,3 +382,14 @@ func TestSearchIndexTimeline(t *testing.T) {
 		}
 	}
 }
+
+func TestCollapseSpace(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain text": "plain text", "": "", " lead": "lead", "trail ": "trail",
+		"two  spaces": "two spaces", "no\u00a0break": "no break", "line\nbreak": "line break", "a \u00a0 b": "a b",
+	} {
+		if got := collapseSpace(in); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf16"
 )
 
@@ -41,7 +42,7 @@ func (r *renderer) articleSearchDoc(v *articleView) searchDoc {
 		d.Meta += " · " + h
 	}
 	for _, p := range v.Paragraphs {
-		d.Parts = append(d.Parts, []string{p.ID, strings.Join(strings.Fields(p.Text), " ")})
+		d.Parts = append(d.Parts, []string{p.ID, collapseSpace(p.Text)})
 	}
 	var err error
 	if d.json, err = json.Marshal(d); err != nil {
@@ -83,7 +84,7 @@ func (r *renderer) timelineSearch(docs []searchDoc) []searchTimeline {
 						if part[0] != e.Paragraph {
 							continue
 						}
-						q := strings.Join(strings.Fields(e.Quote), " ")
+						q := collapseSpace(e.Quote)
 						at := strings.Index(part[1], q)
 						if at < 0 {
 							break
@@ -103,6 +104,26 @@ func (r *renderer) timelineSearch(docs []searchDoc) []searchTimeline {
 		out = append(out, st)
 	}
 	return out
+}
+
+// collapseSpace turns every run of white space (the no-break space
+// included) into one space and trims the ends. Most paragraphs need no
+// change, and are returned as they are without a copy.
+func collapseSpace(s string) string {
+	clean := true
+	prevSpace := true // a leading space is to be trimmed
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if sp && (r != ' ' || prevSpace) {
+			clean = false
+			break
+		}
+		prevSpace = sp
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func utf16Len(s string) int {
