@@ -81,28 +81,19 @@ func TestHugoSite(t *testing.T) {
 }
 
 // corpora are generated once per benchmark process and size.
-var corpora = map[int]string{}
+var corpora corpus.Cache
 
 func corpusDir(b *testing.B, n int) string {
-	if dir, ok := corpora[n]; ok {
-		return dir
-	}
-	dir, err := os.MkdirTemp("", fmt.Sprintf("dossier-corpus-%d-", n))
+	dir, err := corpora.Dir(n)
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := corpus.Write(dir, n, 1); err != nil {
-		b.Fatal(err)
-	}
-	corpora[n] = dir
 	return dir
 }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	for _, dir := range corpora {
-		os.RemoveAll(dir)
-	}
+	corpora.Clean()
 	os.Exit(code)
 }
 

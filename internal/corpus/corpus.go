@@ -369,3 +369,37 @@ func slugify(s string, n int) string {
 	}
 	return strings.Join(out, "-")
 }
+
+// A Cache writes each size of corpus once per process into a temporary
+// directory, for benchmarks; Clean removes them all (call it from TestMain).
+type Cache struct {
+	dirs map[int]string
+}
+
+// Dir returns the directory of a corpus of n articles (seed 1), writing
+// it on first use.
+func (c *Cache) Dir(n int) (string, error) {
+	if dir, ok := c.dirs[n]; ok {
+		return dir, nil
+	}
+	dir, err := os.MkdirTemp("", fmt.Sprintf("dossier-corpus-%d-", n))
+	if err != nil {
+		return "", err
+	}
+	if err := Write(dir, n, 1); err != nil {
+		os.RemoveAll(dir)
+		return "", err
+	}
+	if c.dirs == nil {
+		c.dirs = map[int]string{}
+	}
+	c.dirs[n] = dir
+	return dir, nil
+}
+
+// Clean removes the corpora written so far.
+func (c *Cache) Clean() {
+	for _, dir := range c.dirs {
+		os.RemoveAll(dir)
+	}
+}

@@ -20,28 +20,19 @@ import (
 // is the whole test process's, so read it for one size at a time;
 // cmd/dossier-bench measures each build as its own process.
 
-var benchCorpora = map[int]string{}
+var benchCorpora corpus.Cache
 
 func benchCorpus(b *testing.B, n int) string {
-	if dir, ok := benchCorpora[n]; ok {
-		return dir
-	}
-	dir, err := os.MkdirTemp("", fmt.Sprintf("dossier-corpus-%d-", n))
+	dir, err := benchCorpora.Dir(n)
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := corpus.Write(dir, n, 1); err != nil {
-		b.Fatal(err)
-	}
-	benchCorpora[n] = dir
 	return dir
 }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	for _, dir := range benchCorpora {
-		os.RemoveAll(dir)
-	}
+	benchCorpora.Clean()
 	os.Exit(code)
 }
 
