@@ -27,6 +27,10 @@ type Site struct {
 	// feed needs it, and it must not come from the clock, so that builds
 	// are reproducible.
 	Updated string `yaml:"updated"`
+	// OfflineEditions turns the offline editions (the whole site as a zip,
+	// and every article in one page) on or off; left out, they are made
+	// for dossiers small enough to read that way (see site.OfflineMaxArticles).
+	OfflineEditions *bool `yaml:"offline_editions"`
 }
 
 func loadSite(fsys fs.FS) (Site, List) {

@@ -18,12 +18,13 @@ import (
 // OfflineZip is the download of the whole site for offline reading.
 const OfflineZip = "dossier-offline.zip"
 
-// OfflineMaxArticles is the largest dossier that gets the offline editions.
-// A dossier is a small archive; past this size one page holding every
-// article is more than a browser reads comfortably, and packing the whole
-// site again would cost more than building it. Readers of a larger site
-// can still download the repository's public/.
-const OfflineMaxArticles = 1000
+// OfflineMaxArticles is the largest dossier that gets the offline editions
+// unless site.yaml says otherwise (offline_editions: true or false). A
+// dossier is a small archive; past this size one page holding every
+// article grows past a megabyte, and packing the whole site again costs
+// more than building it. Readers of a larger site can still download the
+// repository's public/.
+const OfflineMaxArticles = 200
 
 // zipEpoch is the fixed modification time of every zip entry, so that
 // two builds give the same bytes (the clock never enters the output).

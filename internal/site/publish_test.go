@@ -393,3 +393,19 @@ func TestCollapseSpace(t *testing.T) {
 		}
 	}
 }
+
+// site.yaml's offline_editions turns the zip and the single-file edition
+// off (or on); the footers then do not link them.
+func TestOfflineEditionsSetting(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, "offline_editions: false\n"...)
+	res := render(t, fsys)
+	for _, name := range []string{OfflineZip, SingleFile} {
+		if _, ok := res.Files[name]; ok {
+			t.Errorf("%s written with offline_editions: false", name)
+		}
+	}
+	if s := string(res.Files["index.html"]); strings.Contains(s, OfflineZip) || strings.Contains(s, SingleFile) {
+		t.Error("the footer links offline editions that were not made")
+	}
+}

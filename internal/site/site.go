@@ -124,6 +124,9 @@ func renderAll(fsys fs.FS, opts Options, out output, lean bool) (*renderer, erro
 	res := &Result{Files: map[string][]byte{}}
 	r := &renderer{c: c, theme: th, res: res, out: out, lean: lean, sources: map[string]string{}, refs: map[string]pageRefs{},
 		offline: len(c.Articles) <= OfflineMaxArticles}
+	if o := c.Site.OfflineEditions; o != nil {
+		r.offline = *o
+	}
 	if err := r.render(); err != nil {
 		return nil, err
 	}
