@@ -3,7 +3,10 @@
 // where fetch() is blocked. Every result links to its paragraph.
 (function () {
   "use strict";
+  // The documents come in shards (search-index-N.js), each pushing its
+  // array; search-index.js adds the timeline entries.
   var data = window.DOSSIER_SEARCH;
+  if (data) data.docs = [].concat.apply([], window.DOSSIER_SEARCH_DOCS || []);
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
   var list = document.getElementById("search-results");

@@ -31,7 +31,8 @@ import (
 // their links checked, and every other page has its links into the
 // re-rendered pages checked again (a paragraph id may have gone).
 //
-// The search index is written again on every edit. The offline editions
+// The search index's shard that holds the article is written again on
+// every edit (all shards when the order changed). The offline editions
 // (dossier-offline.zip and dossier.html) hold every page, so they are
 // refreshed by full renders only: until then the preview serves the ones
 // of the last full render.
@@ -188,6 +189,7 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 	var errs content.List
 	dirty := map[string]bool{} // output paths to render again
 	var moved []string         // edited articles whose place in the order may change
+	var edited []int           // their positions, for the search index's shards
 	for _, f := range files {
 		i := b.position(f)
 		old := r.views[i]
@@ -207,6 +209,7 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 		v.CitedBy = old.CitedBy
 		r.views[i], r.c.Articles[i] = v, a
 		r.search[i] = r.articleSearchDoc(v)
+		edited = append(edited, i)
 		dirty[a.Path()] = true
 		if a.Title != old.Title || a.Date != old.Date || a.Slug != old.Slug {
 			moved = append(moved, a.Path())
@@ -236,12 +239,15 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 		}
 	}
 
-	// The search index holds every article's text: it is written again
-	// on every edit (with search.html, which lists the titles, when they
-	// changed). The offline editions (zip, single file) are refreshed by
-	// the next full build.
+	// The search index holds every article's text: the shard of each
+	// edited article is written again (with search.html, which lists the
+	// titles, when they changed). The offline editions (zip, single file)
+	// are refreshed by the next full build.
 	pages := slices.Sorted(maps.Keys(dirty))
-	errs.Add(r.writeSearchIndex())
+	if len(moved) > 0 {
+		edited = nil // every shard: the order changed
+	}
+	errs.Add(r.writeSearchIndex(edited))
 	var more []string // the index pages besides index.html
 	for _, p := range pages {
 		switch p {
@@ -292,7 +298,11 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 	}
 
 	var changed []string
-	for _, p := range append(pages, SearchIndexFile) {
+	shards := []string{SearchIndexFile}
+	for k := 1; k <= searchShards(len(r.views)); k++ {
+		shards = append(shards, searchShard(k))
+	}
+	for _, p := range append(pages, shards...) {
 		if !bytes.Equal(b.r.res.Files[p], r.res.Files[p]) {
 			changed = append(changed, p)
 		}

@@ -5,12 +5,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode/utf16"
 
 	"github.com/rhysd/actionlint"
@@ -278,9 +281,12 @@ func TestSingleFile(t *testing.T) {
 
 func TestSearchIndex(t *testing.T) {
 	res := render(t, loadTxtar(t, "testdata/site.txtar"))
-	idx := string(res.Files[SearchIndexFile])
-	if !strings.HasPrefix(idx, "// The search index") || !strings.Contains(idx, "window.DOSSIER_SEARCH = {\"docs\":[") {
-		t.Fatalf("index is not a script setting window.DOSSIER_SEARCH: %.80s", idx)
+	if idx := string(res.Files[SearchIndexFile]); !strings.HasPrefix(idx, "// The search index") || !strings.Contains(idx, "window.DOSSIER_SEARCH = {\"tl\":[]};") {
+		t.Errorf("search-index.js is not a script setting window.DOSSIER_SEARCH: %.200s", idx)
+	}
+	idx := string(res.Files[searchShard(1)])
+	if !strings.HasPrefix(idx, "// Part of the search index") || !strings.Contains(idx, "(window.DOSSIER_SEARCH_DOCS = window.DOSSIER_SEARCH_DOCS || []).push([{") {
+		t.Fatalf("search-index-1.js is not a script adding to window.DOSSIER_SEARCH_DOCS: %.200s", idx)
 	}
 	for _, want := range []string{`["p1","First paragraph with \"straight\" quotes."]`, `"u":"articles/beta.html"`, `["p2","Beta two."]`} {
 		if !strings.Contains(idx, want) {
@@ -288,7 +294,7 @@ func TestSearchIndex(t *testing.T) {
 		}
 	}
 	s := string(res.Files["search.html"])
-	for _, want := range []string{`<script src="search-index.js"></script>`, `<a href="articles/alpha.html">`, `role="search"`, `<label for="search-q">`} {
+	for _, want := range []string{"<script src=\"search-index-1.js\"></script>\n<script src=\"search-index.js\"></script>\n<script src=\"search.js\"></script>", `<a href="articles/alpha.html">`, `role="search"`, `<label for="search-q">`} {
 		if !strings.Contains(s, want) {
 			t.Errorf("search.html lacks %s", want)
 		}
@@ -311,7 +317,12 @@ func TestSearchIndexSize(t *testing.T) {
 			}
 		}
 	}
-	size := len(res.Files[SearchIndexFile])
+	size := 0
+	for name, b := range res.Files {
+		if strings.HasPrefix(name, "search-index") {
+			size += len(b)
+		}
+	}
 	if text == 0 || float64(size) > 1.5*float64(text) {
 		t.Errorf("search index is %d bytes for %d bytes of article text (ratio %.2f, limit 1.5)", size, text, float64(size)/float64(text))
 	}
@@ -351,11 +362,12 @@ func TestSearchIndexTimeline(t *testing.T) {
 		t.Fatal(err)
 	}
 	src := string(res.Files[SearchIndexFile])
+	shard := string(res.Files[searchShard(1)])
 	var idx struct {
 		Docs []struct {
 			U string     `json:"u"`
 			P [][]string `json:"p"`
-		} `json:"docs"`
+		}
 		TL []struct {
 			U string   `json:"u"`
 			L []string `json:"l"`
@@ -363,6 +375,9 @@ func TestSearchIndexTimeline(t *testing.T) {
 		} `json:"tl"`
 	}
 	if err := json.Unmarshal([]byte(src[strings.Index(src, "{"):strings.LastIndex(src, ";")]), &idx); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(shard[strings.Index(shard, ".push(")+6:strings.LastIndex(shard, ");")]), &idx.Docs); err != nil {
 		t.Fatal(err)
 	}
 	if len(idx.TL) != 1 || len(idx.TL[0].E) < 10 {
@@ -407,5 +422,53 @@ func TestOfflineEditionsSetting(t *testing.T) {
 	}
 	if s := string(res.Files["index.html"]); strings.Contains(s, OfflineZip) || strings.Contains(s, SingleFile) {
 		t.Error("the footer links offline editions that were not made")
+	}
+}
+
+// A dossier of more articles than a shard and an index page holds: the
+// search index comes in shards, the index in pages, and a build that
+// streams to disk writes exactly what Render makes in memory.
+func TestLargeDossier(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	n := SearchShardSize + 1
+	for i := range n {
+		fsys[fmt.Sprintf("content/articles/n%04d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"---\ntitle: Article %04d\npublication: P\nauthors: []\npublished: \"2018-%02d\"\nurl: https://example.org/%d\nraw: raw/a.txt\nevent: e\n---\n\nWord%d here.\n\nSecond.\n", i, 1+i%12, i, i))}
+	}
+	res := render(t, fsys)
+	total := n + 2 // and alpha and beta
+	for _, name := range []string{searchShard(1), searchShard(2), indexPath(total / IndexPageSize), indexPath(total/IndexPageSize + 1)} {
+		if _, ok := res.Files[name]; !ok {
+			t.Errorf("no %s", name)
+		}
+	}
+	if _, ok := res.Files[searchShard(3)]; ok {
+		t.Error("a third shard for two shards' worth of articles")
+	}
+	if got := strings.Count(string(res.Files[searchShard(1)]), `"u":"articles/`); got != SearchShardSize {
+		t.Errorf("shard 1 holds %d documents, want %d", got, SearchShardSize)
+	}
+	if s := string(res.Files["search.html"]); strings.Contains(s, "n0001.html") || !strings.Contains(s, `<a href="index-2.html">2</a>`) {
+		t.Error("search.html lists every article instead of the index pages")
+	}
+	if s := string(res.Files[indexPath(2)]); !strings.Contains(s, `<a rel="prev" href="index.html">`) || strings.Count(s, "<li>\n<h3>") != IndexPageSize {
+		t.Errorf("index-2.html does not hold one page of articles with a pager")
+	}
+
+	// The streaming build writes the same bytes as the in-memory render.
+	src := copyFS(t, fsys)
+	out := filepath.Join(t.TempDir(), "public")
+	built, err := Build(src, out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(built.Files) != len(res.Files) {
+		t.Errorf("Build made %d files, Render %d", len(built.Files), len(res.Files))
+	}
+	for name, want := range res.Files {
+		got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s: Build wrote other bytes than Render made (%v)", name, err)
+		}
 	}
 }

@@ -64,6 +64,8 @@ type page struct {
 	Pager     *pager         // index, search: the index pages, when there are several
 	Offline   bool           // the offline editions exist, for the footer
 
+	SearchShards []string // search: the files of the search index
+
 	Article    *articleView // article
 	Prev, Next *articleView // article
 
@@ -251,11 +253,7 @@ func (r *renderer) render() error {
 	r.views = make([]*articleView, n)
 	r.search = make([]searchDoc, n)
 	if d, ok := r.out.(*dirOutput); ok && r.lean {
-		f, err := d.create(SearchIndexFile)
-		if err != nil {
-			return fmt.Errorf("write %s: %w", SearchIndexFile, err)
-		}
-		r.stream = newSearchStream(f)
+		r.stream = newSearchStream(d.create)
 	}
 	verrs := make([]content.List, n)
 	parallel(n, func(i int) {
@@ -435,26 +433,38 @@ func (r *renderer) pager(k, total int) *pager {
 	return p
 }
 
-// writeSearchIndex writes the search index from r.search and the timelines.
-func (r *renderer) writeSearchIndex() error {
+// writeSearchIndex writes the search index: the shards holding the
+// articles given by index (all when nil), and search-index.js.
+func (r *renderer) writeSearchIndex(changed []int) error {
+	n := len(r.c.Articles)
 	if r.stream != nil {
-		tail, err := searchTail(r.timelineSearch(r.search))
-		if err == nil {
-			err = r.stream.close(tail)
-		}
-		if err != nil {
-			return fmt.Errorf("write %s: %w", SearchIndexFile, err)
+		if err := r.stream.close(); err != nil {
+			return fmt.Errorf("write the search index: %w", err)
 		}
 		r.mu.Lock()
-		r.res.Files[SearchIndexFile] = nil
+		for k := 1; k <= searchShards(n); k++ {
+			r.res.Files[searchShard(k)] = nil
+		}
 		r.mu.Unlock()
-		return nil
+	} else {
+		shards := map[int]bool{}
+		for _, i := range changed {
+			shards[i/SearchShardSize+1] = true
+		}
+		for k := 1; k <= searchShards(n); k++ {
+			if changed == nil || shards[k] {
+				lo, hi := min(n, (k-1)*SearchShardSize), min(n, k*SearchShardSize)
+				if err := r.add(searchShard(k), searchShardJS(r.search[lo:hi]), ""); err != nil {
+					return err
+				}
+			}
+		}
 	}
-	idxJS, err := searchIndex(r.search, r.timelineSearch(r.search))
+	idx, err := searchIndexJS(r.timelineSearch(r.search))
 	if err != nil {
 		return fmt.Errorf("%s: %w", SearchIndexFile, err)
 	}
-	return r.add(SearchIndexFile, idxJS, "")
+	return r.add(SearchIndexFile, idx, "")
 }
 
 // renderSearch renders search.html and the search index. For readers
@@ -463,6 +473,9 @@ func (r *renderer) writeSearchIndex() error {
 func (r *renderer) renderSearch() content.List {
 	var errs content.List
 	sp := r.newPage("search", "search.html", "Search")
+	for k := 1; k <= searchShards(len(r.c.Articles)); k++ {
+		sp.SearchShards = append(sp.SearchShards, searchShard(k))
+	}
 	if n := len(r.c.Articles); n <= IndexPageSize {
 		for _, a := range r.c.Articles {
 			sp.Articles = append(sp.Articles, &articleView{Article: a})
@@ -471,7 +484,7 @@ func (r *renderer) renderSearch() content.List {
 		sp.Pager = r.pager(0, (n+IndexPageSize-1)/IndexPageSize)
 	}
 	errs.Add(r.exec(sp, ""))
-	errs.Add(r.writeSearchIndex())
+	errs.Add(r.writeSearchIndex(nil))
 	return errs
 }
 
