@@ -85,6 +85,6 @@ func BenchmarkRebuild(b *testing.B) {
 		return strings.Replace(string(original), "title: \"", fmt.Sprintf("title: \"Edited %d ", i), 1)
 	})
 	edit(b, "full", "content/site.yaml", func(i int) string {
-		return string(site) + fmt.Sprintf("description: Edit %d.\n", i)
+		return strings.Replace(string(site), "title: \"", fmt.Sprintf("title: \"Edit %d: ", i), 1)
 	})
 }
