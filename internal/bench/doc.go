@@ -5,6 +5,6 @@
 //
 // The corpus comes from internal/corpus. Hugo's minimal layouts live in
 // hugo/layouts; Hugo itself is installed on request (InstallHugo), never
-// committed. cmd/dossier-bench is the command; README-bench.md says how to
-// run it and what it measured.
+// committed. cmd/dossier-bench is the command; README.md ("Speed and
+// memory at scale") says how to run it and what it measured.
 package bench
