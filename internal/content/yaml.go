@@ -64,7 +64,7 @@ func DecodeYAML(file string, src []byte, lineOffset int, v any, required ...stri
 		}
 		return pos, errs
 	}
-	w := walker{file: file, off: lineOffset, pos: pos}
+	w := walker{file: file, off: lineOffset, pos: pos, suggested: map[string]bool{}}
 	w.walk(body, reflect.TypeOf(v), "")
 	errs = append(errs, w.errs...)
 	// NodeToValue ignores unknown keys (reported above), so type errors
@@ -73,7 +73,7 @@ func DecodeYAML(file string, src []byte, lineOffset int, v any, required ...stri
 		errs.Add(yamlError(file, lineOffset, err, "give the value the type the field expects"))
 	}
 	for _, k := range required {
-		if _, ok := pos[k+":"]; !ok {
+		if _, ok := pos[k+":"]; !ok && !w.suggested[k] {
 			errs.Add(Errorf(file, lineOffset+1, 1, "missing required field %q; add it to the front matter", k))
 		}
 	}
@@ -91,10 +91,11 @@ func yamlError(file string, off int, err error, hint string) error {
 }
 
 type walker struct {
-	file string
-	off  int
-	pos  Positions
-	errs List
+	file      string
+	off       int
+	pos       Positions
+	errs      List
+	suggested map[string]bool // known keys offered for a typo, not reported missing too
 }
 
 func (w *walker) mark(path string, n ast.Node) Pos {
@@ -155,6 +156,9 @@ func (w *walker) walkPair(mv *ast.MappingValueNode, t reflect.Type, path string)
 			msg := fmt.Sprintf("unknown field %q", key)
 			if s := suggest(key, fieldNames(t)); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
+				if path == "" {
+					w.suggested[s] = true
+				}
 			} else {
 				msg += fmt.Sprintf("; known fields: %s", strings.Join(fieldNames(t), ", "))
 			}
