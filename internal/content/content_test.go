@@ -125,6 +125,7 @@ func TestSlugs(t *testing.T) {
 		"content/articles/../x.md":     "",
 		"content/articles/notes.txt":   "not a Markdown file",
 		"content/pages/index.md":       `the page name "index" is taken by a generated page`,
+		"content/pages/index-2.md":     `the page name "index-2" is taken by a generated page`,
 	} {
 		src := goodArticle
 		if strings.HasPrefix(name, "content/pages/") {

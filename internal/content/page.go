@@ -1,5 +1,7 @@
 package content
 
+import "regexp"
+
 // PagesDir holds the other pages (about, how this dossier was made).
 const PagesDir = "content/pages"
 
@@ -23,6 +25,9 @@ type Page struct {
 // Path is the page's URL path from the site root.
 func (p *Page) Path() string { return p.Slug + ".html" }
 
+// indexPageRE matches the index's further pages (index-2, ...).
+var indexPageRE = regexp.MustCompile(`^index-[0-9]+$`)
+
 // reserved are output names that pages may not take.
 var reserved = map[string]bool{"index": true, "404": true, "search": true, "dossier": true, "style": true}
 
@@ -31,7 +36,7 @@ func parsePage(file string, src []byte) (*Page, List) {
 	slug, serr := slugOf(file)
 	if serr != nil {
 		errs.Add(serr)
-	} else if reserved[slug] {
+	} else if reserved[slug] || indexPageRE.MatchString(slug) {
 		errs.Add(Errorf(file, 0, 0, "the page name %q is taken by a generated page; rename the file", slug))
 	}
 	yml, body, bodyLine, err := SplitFrontMatter(file, src)

@@ -211,14 +211,17 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 		r.search[i] = r.articleSearchDoc(v)
 		edited = append(edited, i)
 		dirty[a.Path()] = true
-		if a.Title != old.Title || a.Date != old.Date || a.Slug != old.Slug {
+		if a.Title != old.Title || a.Date != old.Date {
 			moved = append(moved, a.Path())
 			dirty["index.html"] = true
 			dirty["search.html"] = true // lists every article's title
 			b.markNeighbours(r.views, i, dirty)
 		}
-		if a.Dek != old.Dek || a.Publication != old.Publication || a.Published != old.Published {
+		if a.Dek != old.Dek || a.Publication != old.Publication {
 			dirty["index.html"] = true
+		}
+		if a.Publication != old.Publication {
+			dirty["search.html"] = true // lists each article's publication
 		}
 	}
 	if err := errs.Err(); err != nil {
@@ -385,7 +388,7 @@ func (b *Builder) clone() *renderer {
 	res.Warnings = slices.Clone(o.res.Warnings)
 	return &renderer{c: &c, theme: o.theme, md: o.md, res: &res, sources: maps.Clone(o.sources), views: slices.Clone(o.views),
 		search: slices.Clone(o.search), timelines: o.timelines, backlinks: o.backlinks, pages: o.pages,
-		offline: o.offline, refs: map[string]pageRefs{}}
+		offline: o.offline, refs: map[string]pageRefs{}, rewrite: true}
 }
 
 // linkTargets resolves each link of page p that has a #fragment to the

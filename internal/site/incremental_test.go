@@ -74,7 +74,8 @@ func TestBuilderIncrementalMatchesFull(t *testing.T) {
 		{"body", "content/articles/g2.md", article("G2", "2018-03", "New body."), []string{"articles/g2.html", "search-index-1.js"}},
 		{"title", "content/articles/g2.md", article("G2 renamed", "2018-03", "New body."), []string{"articles/g1.html", "articles/g2.html", "articles/g3.html", "index.html", "search-index-1.js", "search.html"}},
 		{"reorder", "content/articles/g2.md", article("G2 renamed", "2018-12", "New body."), []string{"articles/beta.html", "articles/g1.html", "articles/g2.html", "articles/g3.html", "articles/g4.html", "index.html", "search-index-1.js", "search.html"}},
-		{"same bytes", "content/articles/g2.md", article("G2 renamed", "2018-12", "New body."), nil},
+		{"publication", "content/articles/g2.md", strings.Replace(article("G2 renamed", "2018-12", "New body."), "publication: P", "publication: Q", 1), []string{"articles/g2.html", "index.html", "search-index-1.js", "search.html"}},
+		{"same bytes", "content/articles/g2.md", strings.Replace(article("G2 renamed", "2018-12", "New body."), "publication: P", "publication: Q", 1), nil},
 	}
 	for _, s := range steps {
 		res, changed, err := rebuild(t, b, fsys, map[string]string{s.file: s.data})

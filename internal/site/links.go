@@ -93,24 +93,6 @@ func settled(l ref, r pageRefs) bool {
 // of these pointing off the site would be a request leaving it.
 var resources = map[string]bool{"link": true, "script": true, "img": true, "source": true, "video": true, "audio": true, "iframe": true, "embed": true, "object": true, "track": true, "use": true, "image": true}
 
-// checkLinks resolves every URL of every HTML page the way a browser does
-// from file://: as a path relative to the page, naming a file, with any
-// #fragment an id on that page. It returns one error per broken link.
-func checkLinks(files map[string][]byte, sources map[string]string) []error {
-	return checkAll(files, scanPages(files), sources)
-}
-
-// scanPages scans every HTML page of files.
-func scanPages(files map[string][]byte) map[string]pageRefs {
-	refs := map[string]pageRefs{}
-	for p, b := range files {
-		if strings.HasSuffix(p, ".html") {
-			refs[p] = scanHTML(b)
-		}
-	}
-	return refs
-}
-
 // checkAll checks the links of every page in refs, in path order.
 func checkAll(files map[string][]byte, refs map[string]pageRefs, sources map[string]string) []error {
 	var pages []string

@@ -132,18 +132,14 @@ func (r *renderer) single() error {
 func (r *renderer) resolveSingle(file, dest string) (string, error) {
 	p, frag, _ := strings.Cut(dest, "#")
 	target := path.Clean(path.Join(path.Dir(file), p))
-	for _, a := range r.c.Articles {
-		if a.File == target {
-			if frag != "" {
-				return "#" + a.Slug + "-" + frag, nil
-			}
-			return "#" + a.Slug, nil
-		}
+	out, ok := r.pages[target]
+	if !ok {
+		return "", fmt.Errorf("link %q: no article or page %s; fix the link or add the file", dest, target)
 	}
-	for _, pg := range r.c.Pages {
-		if pg.File == target {
-			return "#" + pg.Slug, nil
-		}
+	// articles/<slug>.html and <slug>.html: their sections are #<slug>.
+	slug := strings.TrimSuffix(path.Base(out), ".html")
+	if frag != "" && strings.HasPrefix(out, "articles/") {
+		return "#" + slug + "-" + frag, nil
 	}
-	return "", fmt.Errorf("link %q: no article or page %s; fix the link or add the file", dest, target)
+	return "#" + slug, nil
 }

@@ -27,26 +27,27 @@ func (r *renderer) abs(p string) string {
 
 func (r *renderer) publishFiles() error {
 	// GitHub Pages would otherwise run Jekyll, which hides files starting with _.
-	r.add(".nojekyll", []byte{}, "")
+	var errs content.List
+	errs.Add(r.add(".nojekyll", []byte{}, ""))
 	robots := "User-agent: *\nAllow: /\n"
 	if u := r.abs("sitemap.xml"); u != "" {
 		robots += "Sitemap: " + u + "\n"
 	}
-	r.add("robots.txt", []byte(robots), "")
+	errs.Add(r.add("robots.txt", []byte(robots), ""))
 	if r.c.Site.BaseURL == "" {
-		return nil
+		return errs.Err()
 	}
 	sm, err := r.sitemap()
 	if err != nil {
 		return fmt.Errorf("sitemap.xml: %w", err)
 	}
-	r.add("sitemap.xml", sm, "")
+	errs.Add(r.add("sitemap.xml", sm, ""))
 	feed, err := r.feed()
 	if err != nil {
 		return err
 	}
-	r.add("feed.xml", feed, "")
-	return nil
+	errs.Add(r.add("feed.xml", feed, ""))
+	return errs.Err()
 }
 
 // sitemap lists every HTML page but 404.html (sitemaps.org protocol 0.9).
@@ -89,6 +90,9 @@ type atomText struct {
 }
 
 type atomEntry struct {
+	// Base makes the relative links of the entry's content resolve
+	// against the article's page, as they do on the site.
+	Base      string      `xml:"xml:base,attr,omitempty"`
 	Title     string      `xml:"title"`
 	ID        string      `xml:"id"`
 	Link      []atomLink  `xml:"link"`
@@ -143,7 +147,7 @@ func (r *renderer) feed() ([]byte, error) {
 		Link: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: r.abs("feed.xml")}, {Rel: "alternate", Type: "text/html", Href: r.abs("index.html")}}}
 	// The latest FeedEntries articles (the site's order is by date).
 	for _, a := range r.views[max(0, len(r.views)-FeedEntries):] {
-		e := atomEntry{Title: a.Title, ID: r.abs(a.Path()), Updated: updated,
+		e := atomEntry{Base: r.abs(a.Path()), Title: a.Title, ID: r.abs(a.Path()), Updated: updated,
 			Link:    []atomLink{{Rel: "alternate", Type: "text/html", Href: r.abs(a.Path())}, {Rel: "related", Type: "text/html", Href: a.URL}},
 			Content: &atomText{Type: "html", Body: string(a.Body)}, Source: &atomSource{a.Publication}}
 		if a.Date.Exact() {
@@ -154,6 +158,11 @@ func (r *renderer) feed() ([]byte, error) {
 		}
 		for _, au := range a.Authors {
 			e.Authors = append(e.Authors, atomName{au})
+		}
+		if len(a.Authors) == 0 {
+			// Atom gives an entry without an author the feed's; say instead
+			// that the source names none, rather than imply a byline.
+			e.Authors = []atomName{{a.Publication + " (no byline given)"}}
 		}
 		f.Entries = append(f.Entries, e)
 	}

@@ -105,6 +105,12 @@ func TestWithBaseURL(t *testing.T) {
 		}
 	}
 	validateAtom(t, res.Files["feed.xml"], 2)
+	feed := string(res.Files["feed.xml"])
+	for _, want := range []string{`<entry xml:base="https://example.org/repo/articles/alpha.html">`, "<name>The Paper (no byline given)</name>", "<name>Jane Doe</name>"} {
+		if !strings.Contains(feed, want) {
+			t.Errorf("feed.xml lacks %s", want)
+		}
+	}
 }
 
 // validateAtom checks the rules of RFC 4287 that a feed of ours can break.

@@ -36,6 +36,9 @@ type renderer struct {
 	// needs of it (its source, its HTML, its paragraphs unless a timeline
 	// quotes them), so that a build's memory does not grow with the site.
 	lean bool
+	// rewrite allows add to replace a file already made: the preview's
+	// Builder re-renders pages of its last build.
+	rewrite bool
 	// offline is whether the offline editions (zip, single file) are made:
 	// for dossiers of at most OfflineMaxArticles articles.
 	offline bool
@@ -134,6 +137,12 @@ func (r *renderer) add(p string, b []byte, source string) error {
 	isHTML := strings.HasSuffix(p, ".html")
 	if isHTML {
 		refs = scanHTML(b)
+	}
+	r.mu.Lock()
+	_, taken := r.res.Files[p]
+	r.mu.Unlock()
+	if taken && !r.rewrite {
+		return fmt.Errorf("two pages would be written to %s; rename one of their sources", p)
 	}
 	if r.out != nil {
 		if err := r.out.put(p, b); err != nil {

@@ -4,11 +4,17 @@
 // # Pages and URLs
 //
 //	index.html                 the dossier: title, introduction, timelines, articles by date
+//	index-<n>.html             the index's further pages, 50 articles each
 //	articles/<slug>.html       one cleaned article per content/articles/<slug>.md
 //	timelines/<slug>.html      one comparison timeline per content/timelines/<slug>.yaml
 //	<slug>.html                one page per content/pages/<slug>.md
 //	404.html                   the page GitHub Pages serves for a missing path
 //	style.css                  the theme's stylesheet and the code highlighting
+//	search.html, search.js     search that works from file://, over
+//	search-index*.js           the index: shards of documents, and the timelines
+//	dossier-offline.zip        the whole site, and dossier.html, every article in
+//	dossier.html               one page (for dossiers of up to 200 articles)
+//	feed.xml, sitemap.xml      only when the base URL is known
 //
 // Every URL in every page is relative to that page and names a file, so
 // one build works at a domain root, under /repo/ and from file://. The
@@ -18,9 +24,9 @@
 // # Guarantees
 //
 // A build is deterministic (the same input gives byte-identical output)
-// and atomic (it writes a sibling directory and swaps it in; a failed build
-// leaves the previous output untouched). Every internal link and #fragment
-// is checked before anything is written.
+// and atomic: it writes each page, as it is rendered, into a new sibling
+// directory, and swaps that in only when every internal link and #fragment
+// has been checked; a failed build leaves the previous output untouched.
 package site
 
 import (
@@ -28,6 +34,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"time"
 
 	"dossier/internal/content"
@@ -142,5 +149,6 @@ func renderAll(fsys fs.FS, opts Options, out output, lean bool) (*renderer, erro
 		}
 	}
 	r.res.searchDocs, r.res.timelines = r.search, r.timelines
+	sort.Strings(r.res.Warnings) // workers add them as they finish
 	return r, nil
 }

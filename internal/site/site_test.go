@@ -300,6 +300,14 @@ func TestRefusesToReplaceNonSite(t *testing.T) {
 	if _, err := Build(src, src, Options{}); err == nil || !strings.Contains(err.Error(), "holds a content/ directory") {
 		t.Errorf("building into the site root: err = %v", err)
 	}
+	file := filepath.Join(src, "notes.txt")
+	os.WriteFile(file, []byte("mine"), 0o644)
+	if _, err := Build(src, file, Options{}); err == nil || !strings.Contains(err.Error(), "is a file, not a directory") {
+		t.Errorf("building into a file: err = %v", err)
+	}
+	if b, _ := os.ReadFile(file); string(b) != "mine" {
+		t.Error("the file named as -out was replaced")
+	}
 	other := filepath.Join(src, "docs")
 	os.MkdirAll(other, 0o755)
 	os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644)

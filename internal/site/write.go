@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,12 +67,18 @@ func checkOut(out string) error {
 	if err != nil {
 		return err
 	}
+	if fi, err := os.Lstat(abs); err == nil && !fi.IsDir() {
+		return fmt.Errorf("output %s is a file, not a directory: choose another -out (the build replaces the whole output directory)", out)
+	}
 	if _, err := os.Stat(filepath.Join(abs, "content")); err == nil {
 		return fmt.Errorf("output directory %s holds a content/ directory: choose another -out (the build replaces the whole output directory)", out)
 	}
 	entries, err := os.ReadDir(abs)
-	if err != nil || len(entries) == 0 {
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0) {
 		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("output directory %s: %w", out, err)
 	}
 	if _, err := os.Stat(filepath.Join(abs, "index.html")); err != nil {
 		return fmt.Errorf("output directory %s is not empty and holds no index.html, so it is not a built site: choose another -out or remove it (the build replaces the whole output directory)", out)

@@ -54,7 +54,7 @@ func (t *Timeline) JSONLD(root string) (template.JS, error) {
 		la := bySlug[a.Slug]
 		if la == nil {
 			la = &ldArticle{Type: "NewsArticle", ID: root + a.Path(), Headline: a.Title, URL: a.URL,
-				Publisher: ldThing{"Organization", a.Publication}, DatePublished: a.Date.String()}
+				Publisher: ldThing{"NewsMediaOrganization", a.Publication}, DatePublished: a.Date.String()}
 			for _, au := range a.Authors {
 				la.Author = append(la.Author, ldThing{"Person", au})
 			}
