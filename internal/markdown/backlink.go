@@ -10,7 +10,7 @@ import (
 // timeline entry quoting the paragraph.
 type BackLink struct {
 	Href string // relative to the converted page
-	Text string // the link's whole accessible name, shown as written
+	Text string // the link's text, after "In the timeline: " (say, the entry's row)
 }
 
 // KindBackLinks is the kind of the node holding a paragraph's back-links.
@@ -35,14 +35,15 @@ func (backLinkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		w.WriteString(` <span class="backlinks">`)
+		// One line per paragraph, however many entries quote it.
+		w.WriteString(` <span class="backlinks"><span aria-hidden="true">↩ </span>In the timeline: `)
 		for i, l := range node.(*backLinks).links {
 			if i > 0 {
-				w.WriteString(" ")
+				w.WriteString(" · ")
 			}
 			w.WriteString(`<a class="backlink" href="`)
 			w.Write(util.EscapeHTML([]byte(l.Href)))
-			w.WriteString(`"><span aria-hidden="true">↩ </span>`)
+			w.WriteString(`">`)
 			w.Write(util.EscapeHTML([]byte(l.Text)))
 			w.WriteString(`</a>`)
 		}

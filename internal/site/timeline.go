@@ -4,6 +4,7 @@ import (
 	"dossier/internal/content"
 	"dossier/internal/markdown"
 	"dossier/internal/timeline"
+	"fmt"
 )
 
 // loadTimelines reads the timelines and proves their quotes against the
@@ -48,12 +49,37 @@ func (r *renderer) cite() {
 					if r.backlinks[a.Slug] == nil {
 						r.backlinks[a.Slug] = map[string][]markdown.BackLink{}
 					}
+					text := e.Cell.Row.Label
+					if len(r.timelines) > 1 {
+						text = t.Nav() + ": " + text
+					}
 					r.backlinks[a.Slug][e.Paragraph] = append(r.backlinks[a.Slug][e.Paragraph], markdown.BackLink{
 						Href: rootOf(a.Path()) + e.Href(t),
-						Text: "In the timeline: " + e.Label(),
+						Text: text,
 					})
 				}
 			}
+		}
+	}
+	for _, paras := range r.backlinks {
+		for _, links := range paras {
+			numberRepeats(links)
+		}
+	}
+}
+
+// numberRepeats numbers the links of a paragraph that share a text (two
+// entries of one row quoting it): "Reactions 1", "Reactions 2".
+func numberRepeats(links []markdown.BackLink) {
+	count := map[string]int{}
+	for _, l := range links {
+		count[l.Text]++
+	}
+	seen := map[string]int{}
+	for i, l := range links {
+		if count[l.Text] > 1 {
+			seen[l.Text]++
+			links[i].Text = fmt.Sprintf("%s %d", l.Text, seen[l.Text])
 		}
 	}
 }
