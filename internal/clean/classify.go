@@ -347,7 +347,10 @@ func (c *classifier) markByContext(first, last int) {
 		prev, next := c.neighbour(i, -1, good), c.neighbour(i, 1, good)
 		if i < first || i > last {
 			switch {
-			case !readsAsProse(c.f[i]):
+			case !readsAsProse(c.f[i]) && !(prev && next && c.f[i].words >= 6):
+				// Outside the main run, a line of some length between two
+				// clear paragraphs (a list item, a table row) is theirs;
+				// shorter labels there are mostly menus.
 				drop[i] = ReasonOutside
 			case c.isSlogan(i, prev, next):
 				drop[i] = ReasonPromo

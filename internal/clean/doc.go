@@ -10,7 +10,10 @@
 // goes through go-trafilatura, which finds the main content and the page
 // metadata, then through html-to-markdown, and then through the same
 // classifier in its "extracted" mode, which only removes what extractors leave
-// behind (calls to action, duplicates, author bios, headline lists).
+// behind (calls to action, duplicates, author bios, headline lists). When
+// the page's visible text, cleaned as copied text is, holds half as many
+// words again as what the extractor kept, the extractor missed part of the
+// article and that body is taken instead (html.go, fallbackRatio).
 //
 // # The promise
 //

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 const testPage = `<!doctype html>
@@ -58,5 +60,23 @@ func TestHTMLPage(t *testing.T) {
 				t.Errorf("%s: body has %q:\n%s", name, bad, text)
 			}
 		}
+	}
+}
+
+func TestVisibleText(t *testing.T) {
+	page := `<html><head><title>T</title><style>p{}</style></head><body>
+<div>First   line
+ of a <span>paragraph</span>.</div><script>var x;</script>
+<ul><li>one</li><li>two<br>three</li></ul>
+<div hidden>hidden</div><p style="display: none">gone</p><p aria-hidden="true">also gone</p>
+<p>Last.</p></body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := visibleText(doc)
+	want := "First line of a paragraph.\none\ntwo\nthree\nLast.\n"
+	if got != want {
+		t.Errorf("visibleText = %q, want %q", got, want)
 	}
 }

@@ -11,7 +11,8 @@ import (
 )
 
 // PlainText is the body as a reader sees it once rendered: the text of the
-// Markdown, without its markers or escapes, one block a line. The benchmark
+// Markdown, without its markers or escapes, one block a line, white space
+// collapsed as a browser shows it (a soft line break is a space). The benchmark
 // scores this, since its reference is plain text.
 func (a *Article) PlainText() string {
 	src := []byte(strings.Join(a.Body, "\n\n"))
@@ -27,12 +28,15 @@ func (a *Article) PlainText() string {
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			b.Write(n.Segment.Value(src))
-			if n.SoftLineBreak() || n.HardLineBreak() {
+			writeCollapsed(&b, n.Segment.Value(src))
+			switch {
+			case n.HardLineBreak():
 				b.WriteByte('\n')
+			case n.SoftLineBreak():
+				writeCollapsed(&b, []byte{' '})
 			}
 		case *ast.String:
-			b.Write(n.Value)
+			writeCollapsed(&b, n.Value)
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			lines := n.Lines()
 			for i := 0; i < lines.Len(); i++ {
@@ -51,4 +55,19 @@ func (a *Article) PlainText() string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// writeCollapsed writes text as a browser lays it out outside <pre>: a run
+// of spaces, tabs and line breaks shows as one space, and none at the start
+// of a line.
+func writeCollapsed(b *strings.Builder, s []byte) {
+	for _, c := range s {
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+			if str := b.String(); str == "" || str[len(str)-1] == ' ' || str[len(str)-1] == '\n' {
+				continue
+			}
+			c = ' '
+		}
+		b.WriteByte(c)
+	}
 }
