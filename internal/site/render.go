@@ -177,16 +177,31 @@ func (r *renderer) file(p string) ([]byte, error) {
 }
 
 func (r *renderer) exec(pg *page, source string) error {
-	var buf bytes.Buffer
+	// res.Files keeps the bytes when there is no output: a fresh buffer then.
+	buf := new(bytes.Buffer)
+	if r.out != nil {
+		buf = execBufs.Get().(*bytes.Buffer)
+		buf.Reset()
+	}
 	entry := "base"
 	if pg.Kind == "single" {
 		entry = "single" // a whole document of its own, not the site layout
 	}
-	if err := r.theme.pages[pg.Kind].ExecuteTemplate(&buf, entry, pg); err != nil {
-		return templateError(path.Join(ThemeDir, pg.Kind+".html"), err)
+	err := r.theme.pages[pg.Kind].ExecuteTemplate(buf, entry, pg)
+	if err != nil {
+		err = templateError(path.Join(ThemeDir, pg.Kind+".html"), err)
+	} else {
+		err = r.add(pg.Path, buf.Bytes(), source)
 	}
-	return r.add(pg.Path, buf.Bytes(), source)
+	if r.out != nil && buf.Cap() <= 1<<20 {
+		execBufs.Put(buf) // written out by add, not kept
+	}
+	return err
 }
+
+// execBufs are the buffers pages are executed into when they are written
+// out at once, so that each page does not grow a buffer of its own.
+var execBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // convert renders a Markdown source, resolving its links to other
 // sources; an article's cited paragraphs get links back to their entries.
