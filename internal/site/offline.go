@@ -76,7 +76,7 @@ func (r *renderer) single() error {
 	var errs content.List
 	views := make([]*articleView, len(r.c.Articles))
 	for i, a := range r.c.Articles {
-		v := &articleView{Article: a}
+		v := viewOf(a)
 		body, err := a.ReadBody(r.c.FS)
 		if err != nil {
 			errs.Add(err)
@@ -88,7 +88,8 @@ func (r *renderer) single() error {
 			errs.Add(content.Errorf(v.File, 0, 0, "markdown: %v", err))
 			continue
 		}
-		views[i] = &articleView{Article: v.Article, Body: template.HTML(doc.HTML), Paragraphs: doc.Paragraphs}
+		v.Body, v.Paragraphs = template.HTML(doc.HTML), doc.Paragraphs
+		views[i] = v
 	}
 	if err := errs.Err(); err != nil {
 		return err

@@ -108,6 +108,26 @@ type articleView struct {
 	Body       template.HTML
 	Paragraphs []markdown.Paragraph
 	CitedBy    []citation
+
+	// Copies of the Article's fields, set by viewOf: text/template finds a
+	// field declared here at once, but looks a promoted one up through
+	// reflect's FieldByNameFunc, which allocates maps on every access (tens
+	// of kilobytes of garbage per article page).
+	Title, Dek, Publication, Credits string
+	Published, PublishedSource, URL  string
+	Raw, Event, Slug, File           string
+	Authors, Notes                   []string
+	Photo                            *content.Photo
+	Date                             content.Date
+}
+
+// viewOf returns a view of a for the templates.
+func viewOf(a *content.Article) *articleView {
+	return &articleView{Article: a,
+		Title: a.Title, Dek: a.Dek, Publication: a.Publication, Credits: a.Credits,
+		Published: a.Published, PublishedSource: a.PublishedSource, URL: a.URL,
+		Raw: a.Raw, Event: a.Event, Slug: a.Slug, File: a.File,
+		Authors: a.Authors, Notes: a.Notes, Photo: a.Photo, Date: a.Date}
 }
 
 // A citation is a timeline entry that quotes an article's paragraph.
@@ -333,7 +353,9 @@ func (r *renderer) articleView(a *content.Article) (*articleView, content.List) 
 	if doc == nil {
 		return nil, errs
 	}
-	return &articleView{Article: a, Body: template.HTML(doc.HTML), Paragraphs: doc.Paragraphs, CitedBy: r.citedBy(a.Slug)}, errs
+	v := viewOf(a)
+	v.Body, v.Paragraphs, v.CitedBy = template.HTML(doc.HTML), doc.Paragraphs, r.citedBy(a.Slug)
+	return v, errs
 }
 
 // renderArticle converts the i-th article and renders its page, which
@@ -378,10 +400,10 @@ func (r *renderer) renderArticlePage(i int) error {
 	pg.OGType = "article"
 	pg.JSONLD = r.newsArticle(v)
 	if i > 0 {
-		pg.Prev = &articleView{Article: r.c.Articles[i-1]}
+		pg.Prev = viewOf(r.c.Articles[i-1])
 	}
 	if i+1 < len(r.c.Articles) {
-		pg.Next = &articleView{Article: r.c.Articles[i+1]}
+		pg.Next = viewOf(r.c.Articles[i+1])
 	}
 	return r.exec(pg, v.File)
 }
@@ -424,7 +446,7 @@ func (r *renderer) renderIndex() ([]string, content.List) {
 		idx := r.newPage("index", indexPath(k), "")
 		idx.Description = r.c.Site.Description
 		for _, a := range r.c.Articles[(k-1)*IndexPageSize : min(n, k*IndexPageSize)] {
-			idx.Articles = append(idx.Articles, &articleView{Article: a})
+			idx.Articles = append(idx.Articles, viewOf(a))
 		}
 		if k == 1 {
 			idx.Intro = intro
@@ -502,7 +524,7 @@ func (r *renderer) renderSearch() content.List {
 	}
 	if n := len(r.c.Articles); n <= IndexPageSize {
 		for _, a := range r.c.Articles {
-			sp.Articles = append(sp.Articles, &articleView{Article: a})
+			sp.Articles = append(sp.Articles, viewOf(a))
 		}
 	} else {
 		sp.Pager = r.pager(0, (n+IndexPageSize-1)/IndexPageSize)
