@@ -129,7 +129,7 @@ func (s *state) lineOf(offset int) int {
 // Convert renders src.
 func (c *Converter) Convert(src []byte, opts Options) (*Doc, error) {
 	st := &state{opts: opts, src: src, doc: &Doc{}}
-	st.lines = append(st.lines, 0)
+	st.lines = make([]int, 1, bytes.Count(src, []byte("\n"))+1)
 	for i, b := range src {
 		if b == '\n' {
 			st.lines = append(st.lines, i+1)
@@ -139,9 +139,17 @@ func (c *Converter) Convert(src []byte, opts Options) (*Doc, error) {
 	pc.Set(stateKey, st)
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	var buf bytes.Buffer
-	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
+	buf.Grow(len(src) + len(src)/4 + 512) // the HTML is about as long as the Markdown
+	if err := c.md.Renderer().Render(bufWriter{&buf}, src, root); err != nil {
 		return nil, err
 	}
 	st.doc.HTML = buf.Bytes()
 	return st.doc, nil
 }
+
+// bufWriter lets goldmark render straight into a bytes.Buffer; given a
+// plain io.Writer it would put a bufio.Writer of its own in between.
+type bufWriter struct{ *bytes.Buffer }
+
+func (bufWriter) Buffered() int { return 0 }
+func (bufWriter) Flush() error  { return nil }

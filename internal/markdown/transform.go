@@ -150,6 +150,14 @@ func (st *state) inlineLine(n ast.Node) int {
 // backslash escapes and entities resolved and line breaks as spaces.
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
+	if lines := n.Lines(); lines != nil {
+		size := 0
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			size += seg.Stop - seg.Start
+		}
+		b.Grow(size) // the source's length: the text is about as long
+	}
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
