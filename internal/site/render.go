@@ -441,8 +441,11 @@ func (r *renderer) renderIndex() ([]string, content.List) {
 	}
 	n := len(r.c.Articles)
 	total := max(1, (n+IndexPageSize-1)/IndexPageSize)
-	var paths []string
-	for k := 1; k <= total; k++ {
+	paths := make([]string, total)
+	perrs := make([]error, total)
+	// In parallel, as the articles are; the errors are kept in page order.
+	parallel(total, func(i int) {
+		k := i + 1
 		idx := r.newPage("index", indexPath(k), "")
 		idx.Description = r.c.Site.Description
 		for _, a := range r.c.Articles[(k-1)*IndexPageSize : min(n, k*IndexPageSize)] {
@@ -459,8 +462,11 @@ func (r *renderer) renderIndex() ([]string, content.List) {
 		if total > 1 {
 			idx.Pager = r.pager(k, total)
 		}
-		errs.Add(r.exec(idx, content.SiteFile))
-		paths = append(paths, idx.Path)
+		perrs[i] = r.exec(idx, content.SiteFile)
+		paths[i] = idx.Path
+	})
+	for _, err := range perrs {
+		errs.Add(err)
 	}
 	return paths, errs
 }
