@@ -63,27 +63,43 @@ func Main(args []string, stdout, stderr io.Writer) int {
 // buildMemoryLimit is the build's soft memory limit (see build).
 const buildMemoryLimit = 180 << 20
 
-func build(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+// newFlags returns a subcommand's flag set; -h prints usage, then the flags.
+func newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: dossier %s [flags]\n\n%s\n\n", name, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses a subcommand's arguments. When the command should not run
+// (help asked for, a bad flag, stray arguments) it returns false and the
+// exit status.
+func parse(fs *flag.FlagSet, args []string, stderr io.Writer) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "dossier %s: unexpected arguments %q\n", fs.Name(), fs.Args())
+		return 2, false
+	}
+	return 0, true
+}
+
+func build(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "Render content/ and templates/ into a static site.", stderr)
 	src := fs.String("src", ".", "the site root, holding content/ and optionally templates/")
 	out := fs.String("out", "", "output directory (default: public under -src)")
 	baseURL := fs.String("base-url", "", "absolute URL of the published site, for sitemap, feed and canonical links (overrides site.yaml)")
 	basePath := fs.String("base-path", "", "path the site is served under, e.g. /repo/ (overrides site.yaml)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (go tool pprof reads it)")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: dossier build [flags]\n\nRender content/ and templates/ into a static site.\n\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "dossier build: unexpected arguments %q\n", fs.Args())
-		return 2
+	if code, ok := parse(fs, args, stderr); !ok {
+		return code
 	}
 	if *out == "" {
 		*out = filepath.Join(*src, "public")
