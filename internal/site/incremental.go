@@ -128,22 +128,11 @@ func (b *Builder) position(file string) int {
 	return slices.IndexFunc(b.r.views, func(v *articleView) bool { return v.File == file })
 }
 
-// timelinesDir holds the comparison timelines.
-const timelinesDir = "content/timelines"
-
-// cited reports whether a timeline may cite the article: whether any
-// timeline file mentions its slug. It errs on the side of a full render,
-// which checks the timeline's quotes against the new text.
+// cited reports whether a timeline quotes the article, as the last full
+// build found (an edit to a timeline is itself a full build). Such an edit
+// is a full build too, which checks the quotes against the new text.
 func (b *Builder) cited(file string) bool {
-	slug := strings.TrimSuffix(path.Base(file), ".md")
-	entries, _ := fs.ReadDir(b.fsys, timelinesDir)
-	for _, e := range entries {
-		src, err := fs.ReadFile(b.fsys, path.Join(timelinesDir, e.Name()))
-		if err != nil || bytes.Contains(src, []byte(slug)) {
-			return true
-		}
-	}
-	return false
+	return b.r.backlinks[strings.TrimSuffix(path.Base(file), ".md")] != nil
 }
 
 // rebuildAll renders the whole site and replaces the state.
