@@ -14,7 +14,6 @@ import (
 	"runtime/pprof"
 	"time"
 
-	"dossier/internal/clean"
 	"dossier/internal/content"
 	"dossier/internal/site"
 )
@@ -51,7 +50,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		return serveCmd(args[1:], stdout, stderr)
 	case "import":
-		return clean.RunImport(args[1:], stdout, stderr)
+		return runImport(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

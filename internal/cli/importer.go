@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+)
+
+// The importer is a program of its own, cmd/dossier-import. The HTML
+// extractor it links (go-trafilatura, through go-htmldate's date parser)
+// builds its language tables when the process starts, whether or not a page
+// is ever imported: about 0.3 s of CPU and 50 MB of memory. Linked into this
+// command, every build and every preview would pay that; a build of a
+// two-article dossier took 0.35 s instead of a few hundredths. So "dossier
+// import" runs the importer, found in this order:
+//
+//  1. dossier-import next to this program (go install ./cmd/... puts both
+//     in the same directory);
+//  2. dossier-import on PATH;
+//  3. inside the dossier's own module (go run ./cmd/dossier import ...):
+//     "go tool dossier-import", which go.mod declares as a tool, so Go
+//     builds it once and caches it.
+const importerName = "dossier-import"
+
+// runImport runs the importer with args, passing its output and exit status
+// through.
+func runImport(args []string, stdout, stderr io.Writer) int {
+	cmd, err := importerCommand(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "dossier import: %v\n", err)
+		return 2
+	}
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, stdout, stderr
+	if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) && exit.ExitCode() > 0 {
+			return exit.ExitCode()
+		}
+		fmt.Fprintf(stderr, "dossier import: running %s: %v\n", cmd.Path, err)
+		return 1
+	}
+	return 0
+}
+
+// importerCommand returns the command that runs the importer with args.
+func importerCommand(args []string) (*exec.Cmd, error) {
+	name := importerName
+	if runtime.GOOS == "windows" {
+		name += ".exe"
+	}
+	if self, err := os.Executable(); err == nil {
+		if self, err := filepath.EvalSymlinks(self); err == nil {
+			sibling := filepath.Join(filepath.Dir(self), name)
+			if fi, err := os.Stat(sibling); err == nil && !fi.IsDir() {
+				return exec.Command(sibling, args...), nil
+			}
+		}
+	}
+	if path, err := exec.LookPath(importerName); err == nil {
+		return exec.Command(path, args...), nil
+	}
+	if goTool, ok := inOwnModule(); ok {
+		return exec.Command(goTool, append([]string{"tool", importerName}, args...)...), nil
+	}
+	return nil, fmt.Errorf("the importer, %s, is not next to this program or on PATH, and this directory is not in the dossier's Go module; "+
+		"install both with `go install ./cmd/dossier ./cmd/dossier-import` from the dossier's repository, or run `go run ./cmd/dossier import ...` there", importerName)
+}
+
+// inOwnModule reports whether the current directory is inside the Go module
+// this program was built from, and returns the go command to use there.
+func inOwnModule() (string, bool) {
+	info, ok := debug.ReadBuildInfo()
+	if !ok || info.Main.Path == "" {
+		return "", false
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		return "", false
+	}
+	out, err := exec.Command(goTool, "list", "-m").Output()
+	if err != nil {
+		return "", false
+	}
+	return goTool, strings.TrimSpace(string(out)) == info.Main.Path
+}

@@ -1,0 +1,149 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// moduleRoot returns the repository root, where go.mod is.
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		t.Fatalf("go env GOMOD: %v", err)
+	}
+	return filepath.Dir(strings.TrimSpace(string(out)))
+}
+
+// goBuild builds the module's package pkg into dir and returns the program.
+func goBuild(t *testing.T, root, pkg, dir string) string {
+	t.Helper()
+	exe := filepath.Join(dir, filepath.Base(pkg))
+	cmd := exec.Command("go", "build", "-o", exe, pkg)
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build %s: %v\n%s", pkg, err, out)
+	}
+	return exe
+}
+
+// The reason the importer is a program of its own: build and serve must not
+// link the HTML extractor, whose packages' initialisation costs every
+// process that links them a third of a second and 50 MB.
+func TestDossierDoesNotLinkTheExtractor(t *testing.T) {
+	cmd := exec.Command("go", "list", "-deps", "./cmd/dossier")
+	cmd.Dir = moduleRoot(t)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	for _, pkg := range strings.Fields(string(out)) {
+		if strings.Contains(pkg, "trafilatura") || strings.Contains(pkg, "dateparser") || pkg == "dossier/internal/clean" {
+			t.Errorf("cmd/dossier depends on %s; keep the importer in cmd/dossier-import", pkg)
+		}
+	}
+}
+
+// "dossier import" runs the dossier-import program installed next to it,
+// passing arguments, output and exit status through.
+func TestImportRunsTheImporterBesideIt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds both programs; skipped with -short")
+	}
+	root := moduleRoot(t)
+	bin := t.TempDir()
+	dossier := goBuild(t, root, "./cmd/dossier", bin)
+	goBuild(t, root, "./cmd/dossier-import", bin)
+
+	raw := filepath.Join(t.TempDir(), "copied.txt")
+	seed, err := os.ReadFile(filepath.Join(root, "content", "raw", "theweek-849922-trump-told-putin-not-to-meddle.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(raw, seed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(dossier, "import", "-o", out, raw)
+	cmd.Dir = t.TempDir() // outside the module: the sibling must be found first
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("dossier import: %v\n%s", err, stderr.String())
+	}
+	written := strings.TrimSpace(stdout.String())
+	if filepath.Dir(written) != out {
+		t.Fatalf("dossier import printed %q, want a path in %s", written, out)
+	}
+	if _, err := os.Stat(written); err != nil {
+		t.Fatalf("the printed article is not there: %v", err)
+	}
+
+	// A second import of the same file fails (no -force): status 1 comes
+	// through, and so does the importer's message.
+	stdout.Reset()
+	stderr.Reset()
+	cmd = exec.Command(dossier, "import", "-o", out, raw)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	if code := cmd.ProcessState.ExitCode(); code != 1 {
+		t.Fatalf("second import: exit status %d (%v), want 1", code, err)
+	}
+	if !strings.Contains(stderr.String(), "use -force") {
+		t.Errorf("second import's message lacks the importer's hint: %q", stderr.String())
+	}
+}
+
+// Without the importer anywhere, outside the module, the error says what to
+// install.
+func TestImportWithoutImporterSaysWhatToDo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the program; skipped with -short")
+	}
+	root := moduleRoot(t)
+	dossier := goBuild(t, root, "./cmd/dossier", t.TempDir())
+	var stderr bytes.Buffer
+	cmd := exec.Command(dossier, "import", "x.txt")
+	cmd.Dir = t.TempDir()
+	cmd.Env = append(os.Environ(), "PATH="+t.TempDir()) // no go, no dossier-import
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	if code := cmd.ProcessState.ExitCode(); code != 2 {
+		t.Fatalf("exit status %d (%v), want 2", code, err)
+	}
+	for _, want := range []string{"dossier-import", "go install ./cmd/dossier ./cmd/dossier-import"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("message lacks %q: %q", want, stderr.String())
+		}
+	}
+}
+
+// Inside the dossier's module, with no importer installed (go run
+// ./cmd/dossier import ...), the importer runs through "go tool", as go.mod
+// declares it.
+func TestImportInOwnModuleUsesGoTool(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the programs; skipped with -short")
+	}
+	root := moduleRoot(t)
+	dossier := goBuild(t, root, "./cmd/dossier", t.TempDir())
+	goPath, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(dossier, "import", "-h")
+	cmd.Dir = filepath.Join(root, "content")
+	cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(goPath)) // go, but no dossier-import
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("dossier import -h: %v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "usage: dossier import") || !strings.Contains(stderr.String(), "-explain") {
+		t.Errorf("dossier import -h did not print the importer's usage: %q", stderr.String())
+	}
+}
