@@ -63,8 +63,11 @@ type Issue struct {
 type Doc struct {
 	HTML       []byte
 	Paragraphs []Paragraph
-	Warnings   []Issue // dropped raw HTML and unsafe links
-	Errors     []Issue // links that Resolve rejected, remote images
+	// Refs are the ids and URLs in HTML, or nil when they must be read
+	// from the HTML itself (see refs).
+	Refs     *Refs
+	Warnings []Issue // dropped raw HTML and unsafe links
+	Errors   []Issue // links that Resolve rejected, remote images
 }
 
 // A Converter converts Markdown to HTML. It is safe for concurrent use.
@@ -138,6 +141,7 @@ func (c *Converter) Convert(src []byte, opts Options) (*Doc, error) {
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	st.doc.Refs = refs(root)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4 + 512) // the HTML is about as long as the Markdown
 	if err := c.md.Renderer().Render(bufWriter{&buf}, src, root); err != nil {

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"dossier/internal/markdown"
 )
 
 // pageRefs is what the link check needs of one HTML page. A build keeps
@@ -37,18 +39,39 @@ type ref struct {
 // site) are checked here and not kept.
 func scanHTML(src []byte) pageRefs {
 	var r pageRefs
+	r.scan(src)
+	return r.done()
+}
+
+// scanWithBody is scanHTML for a page that holds a converted Markdown body
+// whose ids and URLs are known from its syntax tree (see markdown.Refs):
+// the rest of the page is scanned, the body is not. The body is found by
+// its bytes: html/template writes a template.HTML body in element content
+// as it is, so it is whole there, and text before and after it tokenizes
+// alone. A page that does not hold it that way is scanned whole.
+func scanWithBody(page, body []byte, known *markdown.Refs) pageRefs {
+	i := bytes.Index(page, body)
+	if known == nil || len(body) == 0 || i < 0 {
+		return scanHTML(page)
+	}
+	var r pageRefs
+	r.scan(page[:i])
+	r.ids = append(r.ids, known.IDs...)
+	for _, l := range known.Links {
+		r.links = append(r.links, ref{tag: l.Tag, attr: l.Attr, url: l.URL})
+	}
+	r.scan(page[i+len(body):])
+	return r.done()
+}
+
+// scan adds the ids and URLs of src, a page or a part of one that starts
+// and ends in element content.
+func (r *pageRefs) scan(src []byte) {
 	z := html.NewTokenizer(bytes.NewReader(src))
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
-			sort.Strings(r.ids)
-			for i := 1; i < len(r.ids); i++ {
-				if r.ids[i] == r.ids[i-1] && (len(r.dups) == 0 || r.dups[len(r.dups)-1] != r.ids[i]) {
-					r.dups = append(r.dups, r.ids[i])
-				}
-			}
-			r.links = slices.DeleteFunc(r.links, func(l ref) bool { return settled(l, r) })
-			return r
+			return
 		}
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 			continue
@@ -73,6 +96,19 @@ func scanHTML(src []byte) pageRefs {
 			r.links[i].rel = rel
 		}
 	}
+}
+
+// done sorts the ids, finds the ones given twice, and drops the links
+// that need no other page.
+func (r pageRefs) done() pageRefs {
+	sort.Strings(r.ids)
+	for i := 1; i < len(r.ids); i++ {
+		if r.ids[i] == r.ids[i-1] && (len(r.dups) == 0 || r.dups[len(r.dups)-1] != r.ids[i]) {
+			r.dups = append(r.dups, r.ids[i])
+		}
+	}
+	r.links = slices.DeleteFunc(r.links, func(l ref) bool { return settled(l, r) })
+	return r
 }
 
 // settled reports whether a link needs no other page to be judged good:

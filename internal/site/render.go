@@ -108,6 +108,8 @@ type articleView struct {
 	Body       template.HTML
 	Paragraphs []markdown.Paragraph
 	CitedBy    []citation
+	bodyHTML   []byte         // Body's bytes
+	bodyRefs   *markdown.Refs // the ids and URLs in Body, if known
 
 	// Copies of the Article's fields, set by viewOf: text/template finds a
 	// field declared here at once, but looks a promoted one up through
@@ -154,10 +156,15 @@ func (r *renderer) newPage(kind, p, title string) *page {
 // check, in the caller's goroutine so that pages are scanned in parallel.
 func (r *renderer) add(p string, b []byte, source string) error {
 	var refs pageRefs
-	isHTML := strings.HasSuffix(p, ".html")
-	if isHTML {
+	if strings.HasSuffix(p, ".html") {
 		refs = scanHTML(b)
 	}
+	return r.addScanned(p, b, source, refs)
+}
+
+// addScanned is add for a page whose refs the caller has read.
+func (r *renderer) addScanned(p string, b []byte, source string, refs pageRefs) error {
+	isHTML := strings.HasSuffix(p, ".html")
 	r.mu.Lock()
 	_, taken := r.res.Files[p]
 	r.mu.Unlock()
@@ -210,6 +217,8 @@ func (r *renderer) exec(pg *page, source string) error {
 	err := r.theme.pages[pg.Kind].ExecuteTemplate(buf, entry, pg)
 	if err != nil {
 		err = templateError(path.Join(ThemeDir, pg.Kind+".html"), err)
+	} else if v := pg.Article; v != nil && v.bodyRefs != nil && strings.HasSuffix(pg.Path, ".html") {
+		err = r.addScanned(pg.Path, buf.Bytes(), source, scanWithBody(buf.Bytes(), v.bodyHTML, v.bodyRefs))
 	} else {
 		err = r.add(pg.Path, buf.Bytes(), source)
 	}
@@ -355,6 +364,7 @@ func (r *renderer) articleView(a *content.Article) (*articleView, content.List) 
 	}
 	v := viewOf(a)
 	v.Body, v.Paragraphs, v.CitedBy = template.HTML(doc.HTML), doc.Paragraphs, r.citedBy(a.Slug)
+	v.bodyHTML, v.bodyRefs = doc.HTML, doc.Refs
 	return v, errs
 }
 
@@ -379,6 +389,7 @@ func (r *renderer) renderArticle(i int) content.List {
 	if r.lean {
 		if i < len(r.c.Articles)-FeedEntries || r.c.Site.BaseURL == "" {
 			v.Body = "" // the feed's entries keep theirs
+			v.bodyHTML, v.bodyRefs = nil, nil
 		}
 		if r.backlinks[a.Slug] == nil {
 			// A quoted article's stay, for the search index's timeline part.

@@ -162,6 +162,18 @@ func TestBadInput(t *testing.T) {
 		{"broken html link", map[string]string{
 			"content/pages/about.md": "---\ntitle: About\n---\n\nSee [x](nothing.html).\n",
 		}, []string{`about.html (from content/pages/about.md): <a href="nothing.html">: no such file nothing.html in the site`}},
+		// An article's body is not scanned again: its links and ids come
+		// from the Markdown's syntax tree (scanWithBody). They are checked
+		// all the same.
+		{"broken link in an article", map[string]string{
+			"content/articles/beta.md": betaWith("Beta one, see [x](nothing.html).\n"),
+		}, []string{`articles/beta.html (from content/articles/beta.md): <a href="nothing.html">: no such file`}},
+		{"broken fragment in an article", map[string]string{
+			"content/articles/beta.md": betaWith("See [alpha](alpha.md#p99).\n"),
+		}, []string{`articles/beta.html (from content/articles/beta.md)`, `no element with id "p99" in articles/alpha.html`}},
+		{"article heading id taken by the layout", map[string]string{
+			"content/articles/beta.md": betaWith("## Source\n\nBeta one.\n"),
+		}, []string{`articles/beta.html (from content/articles/beta.md): id "source" is given to more than one element`}},
 		{"remote image", map[string]string{
 			"content/pages/about.md": "---\ntitle: About\n---\n\n![tracker](https://t.example/p.gif)\n",
 		}, []string{`content/pages/about.md:5: image "https://t.example/p.gif" is not on this site`}},
@@ -195,6 +207,11 @@ func TestBadInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// betaWith is the fixture's article beta with another body.
+func betaWith(body string) string {
+	return "---\ntitle: Beta headline\npublication: Other Paper\nauthors: [Jane Doe]\npublished: \"2019-06-28\"\nurl: https://example.org/beta\nraw: raw/b.txt\nevent: two\n---\n\n" + body
 }
 
 func TestRawHTMLAndScriptLinksDropped(t *testing.T) {
