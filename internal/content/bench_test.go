@@ -1,0 +1,46 @@
+package content
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"dossier/internal/corpus"
+)
+
+// BenchmarkDecodeFrontMatter parses 1,000 generated articles as Load does
+// (front matter decoded and checked, issue 8); one op is all 1,000:
+//
+//	go test -run '^$' -bench DecodeFrontMatter -benchmem ./internal/content
+func BenchmarkDecodeFrontMatter(b *testing.B) {
+	files, srcs := benchArticles(b, 1000)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, src := range srcs {
+			if _, errs := parseArticle(files[i], src); len(errs) > 0 {
+				b.Fatal(errs.Err())
+			}
+		}
+	}
+}
+
+// benchArticles returns n articles of internal/corpus, named as Load names them.
+func benchArticles(b *testing.B, n int) (files []string, srcs [][]byte) {
+	dir := b.TempDir()
+	if err := corpus.Write(dir, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, ArticlesDir, "*.md"))
+	if err != nil || len(paths) != n {
+		b.Fatalf("corpus has %d articles, want %d (%v)", len(paths), n, err)
+	}
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, ArticlesDir+"/"+filepath.Base(p))
+		srcs = append(srcs, src)
+	}
+	return files, srcs
+}
