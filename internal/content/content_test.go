@@ -70,6 +70,8 @@ func TestFrontMatterErrors(t *testing.T) {
 			[]string{`x.md:2:1: missing required field "publication"`, `missing required field "authors"`, `missing required field "url"`, `missing required field "raw"`, `missing required field "event"`}},
 		{"wrong type", strings.Replace(goodArticle, "authors: []", "authors: {a: 1}", 1),
 			[]string{`content/articles/x.md:4:`}},
+		{"tag on a list", strings.Replace(goodArticle, "authors: []", "authors: !x Jane Doe", 1), // goccy/go-yaml#735 panics
+			[]string{`content/articles/x.md:2: the YAML library failed on this file`}},
 		{"malformed YAML", strings.Replace(goodArticle, "title: A title", "title: [unclosed", 1),
 			[]string{`content/articles/x.md:3:1: ',' or ']' must be specified (fix the YAML syntax)`}},
 		{"bad date", strings.Replace(goodArticle, "event: e1", "event: e1\npublished: July 2017", 1),
