@@ -110,8 +110,9 @@ func parseArticle(file string, src []byte) (*Article, List) {
 	return parseArticleWith(file, src, decodeFast)
 }
 
-// parseArticleWith is parseArticle with fast for decodeFast, so that the
-// tests can compare it with DecodeYAML alone (a fast that always declines).
+// parseArticleWith is parseArticle with the fast decoder as a parameter,
+// so that the tests can compare it with DecodeYAML alone (a fast decoder
+// that always declines).
 func parseArticleWith(file string, src []byte, fast func([]byte, any, ...string) bool) (*Article, List) {
 	var errs List
 	slug, serr := slugOf(file)

@@ -237,6 +237,12 @@ func FuzzDecodeFast(f *testing.F) {
 	for _, in := range fastInputs {
 		f.Add(strings.TrimPrefix(in, "fast:"))
 	}
+	files, _ := filepath.Glob("../../" + ArticlesDir + "/*.md")
+	for _, file := range files {
+		if src, err := os.ReadFile(file); err == nil {
+			f.Add(frontOf(string(src)))
+		}
+	}
 	f.Fuzz(func(t *testing.T, yml string) {
 		src := article(yml)
 		if _, _, _, err := SplitFrontMatter("x.md", src); err != nil {

@@ -25,9 +25,9 @@ type Content struct {
 func Load(fsys fs.FS) (*Content, error) { return load(fsys, false) }
 
 // LoadLean is Load without keeping the articles' bodies (or their front
-// matter) in memory: a build that writes each page as
-// it goes reads the body again when it renders it (Article.ReadBody), so
-// that its memory does not grow with the dossier's text.
+// matter) in memory: a build that writes each page as it goes reads the
+// body again when it renders it (Article.ReadBody), so that its memory
+// does not grow with the dossier's text.
 func LoadLean(fsys fs.FS) (*Content, error) { return load(fsys, true) }
 
 func load(fsys fs.FS, lean bool) (*Content, error) {
