@@ -51,7 +51,26 @@ type Article struct {
 	Date     Date   // parsed Published
 	Body     []byte // Markdown
 	BodyLine int    // line of the file on which Body starts
-	Pos      Positions
+	// front is the front matter, kept for keyPos; nil after LoadLean.
+	front []byte
+}
+
+// keyPos returns where the front matter key (a path such as "raw") is in
+// the article's file, for an error message. It parses the front matter
+// again: a valid article never needs positions, so loading one does not
+// pay for them (see decodeFast). The zero Pos after LoadLean.
+func (a *Article) keyPos(key string) Pos {
+	if a.front == nil {
+		return Pos{}
+	}
+	return frontPositions(a.File, a.front).At(key)
+}
+
+// frontPositions returns the positions of an article's front matter keys.
+func frontPositions(file string, yml []byte) Positions {
+	var m ArticleMeta
+	pos, _ := DecodeYAML(file, yml, 1, &m)
+	return pos
 }
 
 // URL path of the article's page, from the site root.
@@ -88,6 +107,13 @@ func suggestSlug(s string) string {
 }
 
 func parseArticle(file string, src []byte) (*Article, List) {
+	return parseArticleWith(file, src, decodeFast)
+}
+
+// parseArticleWith is parseArticle with the fast decoder as a parameter,
+// so that the tests can compare it with DecodeYAML alone (a fast decoder
+// that always declines).
+func parseArticleWith(file string, src []byte, fast func([]byte, any, ...string) bool) (*Article, List) {
 	var errs List
 	slug, serr := slugOf(file)
 	if serr != nil {
@@ -98,11 +124,21 @@ func parseArticle(file string, src []byte) (*Article, List) {
 		errs.Add(err)
 		return nil, errs
 	}
-	a := &Article{Slug: slug, File: file, Body: body, BodyLine: bodyLine}
-	pos, yerrs := DecodeYAML(file, yml, 1, &a.ArticleMeta, articleRequired...)
-	a.Pos = pos
-	errs = append(errs, yerrs...)
-	at := func(key string) Pos { return pos.At(key) }
+	a := &Article{Slug: slug, File: file, Body: body, BodyLine: bodyLine, front: yml}
+	var pos Positions
+	if !fast(yml, &a.ArticleMeta, articleRequired...) {
+		a.ArticleMeta = ArticleMeta{}
+		var yerrs List
+		pos, yerrs = DecodeYAML(file, yml, 1, &a.ArticleMeta, articleRequired...)
+		errs = append(errs, yerrs...)
+	}
+	positions := func() Positions { // found only for an error
+		if pos == nil {
+			pos = frontPositions(file, yml)
+		}
+		return pos
+	}
+	at := func(key string) Pos { return positions().At(key) }
 	if a.Published != "" {
 		d, err := ParseDate(a.Published)
 		if err != nil {
@@ -112,7 +148,10 @@ func parseArticle(file string, src []byte) (*Article, List) {
 		a.Date = d
 	}
 	for key, val := range map[string]string{"title": a.Title, "publication": a.Publication, "event": a.Event, "url": a.URL, "raw": a.Raw} {
-		if _, present := pos[key+":"]; present && strings.TrimSpace(val) == "" {
+		if strings.TrimSpace(val) != "" {
+			continue
+		}
+		if _, present := positions()[key+":"]; present {
 			p := at(key)
 			errs.Add(Errorf(file, p.Line, p.Col, "%s is empty; give it a value", key))
 		}

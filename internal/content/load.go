@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"io/fs"
 	"path"
 	"runtime"
@@ -23,10 +24,10 @@ type Content struct {
 // problems found are returned together as a List.
 func Load(fsys fs.FS) (*Content, error) { return load(fsys, false) }
 
-// LoadLean is Load without keeping the articles' bodies (or the positions
-// of their front matter keys) in memory: a build that writes each page as
-// it goes reads the body again when it renders it (Article.ReadBody), so
-// that its memory does not grow with the dossier's text.
+// LoadLean is Load without keeping the articles' bodies (or their front
+// matter) in memory: a build that writes each page as it goes reads the
+// body again when it renders it (Article.ReadBody), so that its memory
+// does not grow with the dossier's text.
 func LoadLean(fsys fs.FS) (*Content, error) { return load(fsys, true) }
 
 func load(fsys fs.FS, lean bool) (*Content, error) {
@@ -42,6 +43,7 @@ func load(fsys fs.FS, lean bool) (*Content, error) {
 			a, errs := parseArticle(file, src)
 			if a != nil {
 				a.Body = nil
+				a.front = bytes.Clone(a.front) // not the whole file, until checkRaw
 			}
 			return a, errs
 		}
@@ -56,7 +58,7 @@ func load(fsys fs.FS, lean bool) (*Content, error) {
 
 	if lean {
 		for _, a := range c.Articles {
-			a.Pos = nil // only the checks above report at a key's position
+			a.front = nil // only the checks above report at a key's position
 		}
 	}
 
@@ -92,11 +94,11 @@ func checkRaw(fsys fs.FS, a *Article) error {
 	}
 	raw := path.Clean(path.Join("content", a.Raw))
 	if !strings.HasPrefix(raw, "content/raw/") {
-		p := a.Pos.At("raw")
+		p := a.keyPos("raw")
 		return Errorf(a.File, p.Line, p.Col, "raw %q must name a file under content/raw/ (written relative to content/, e.g. raw/x.txt)", a.Raw)
 	}
 	if _, err := fs.Stat(fsys, raw); err != nil {
-		p := a.Pos.At("raw")
+		p := a.keyPos("raw")
 		return Errorf(a.File, p.Line, p.Col, "raw file %s not found; keep the original the article was cleaned from in content/raw/", raw)
 	}
 	return nil

@@ -69,7 +69,7 @@ func DecodeYAML(file string, src []byte, lineOffset int, v any, required ...stri
 	errs = append(errs, w.errs...)
 	// NodeToValue ignores unknown keys (reported above), so type errors
 	// in the known ones are reported in the same pass.
-	if err := yaml.NodeToValue(body, v); err != nil {
+	if err := nodeToValue(body, v); err != nil {
 		errs.Add(yamlError(file, lineOffset, err, "give the value the type the field expects"))
 	}
 	for _, k := range required {
@@ -78,6 +78,19 @@ func DecodeYAML(file string, src []byte, lineOffset int, v any, required ...stri
 		}
 	}
 	return pos, errs
+}
+
+// nodeToValue is yaml.NodeToValue with a panic of the library turned into
+// an error: v1.19.2 panics on a tag on a scalar where a list or mapping is
+// expected (goccy/go-yaml#735, fixed upstream but not yet released), which
+// would stop a whole build with a stack trace instead of naming the file.
+func nodeToValue(n ast.Node, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the YAML library failed on this file (%v), as it does on a tag such as !x on a value that should be a list or mapping", r)
+		}
+	}()
+	return yaml.NodeToValue(n, v)
 }
 
 func yamlError(file string, off int, err error, hint string) error {

@@ -1,0 +1,129 @@
+package content
+
+import (
+	"bytes"
+	"io"
+	"reflect"
+	"sync"
+
+	yamlv3 "go.yaml.in/yaml/v3"
+)
+
+// Positions only when needed
+//
+// DecodeYAML parses with goccy/go-yaml, whose AST gives every key's line
+// and column for the error messages and their "did you mean" suggestions.
+// Only a front matter with something wrong needs them, yet on a valid
+// article that positioned parse is most of the cost of loading it (issue
+// 8). So an article is first decoded by decodeFast, with go.yaml.in/yaml/v3
+// (a port of libyaml, about twice as fast), and DecodeYAML runs only when
+// decodeFast declines, to give the verdict and the errors, or when a later
+// check fails and needs a line to name (Article.keyPos).
+//
+// The two libraries read some corners differently: goccy decodes a plain
+// 1.50 into a string field as "1.5" where v3 keeps "1.50", drops a tab
+// from a plain scalar, reads a byte order mark into a key and rejects some
+// block scalar headers that v3 takes; DecodeYAML reports a quoted or
+// explicit ("? title") key that v3 accepts. So decodeFast accepts only
+// what both read alike: a block mapping of plain, known keys, every
+// required one among them, whose values are strings, plain or quoted
+// (not null, numbers, dates or booleans, nor | or > block scalars),
+// lists of them or such mappings; no tag, anchor, alias, tab or byte order
+// mark. TestDecodeFastAgrees and FuzzDecodeFast check that it accepts
+// nothing that DecodeYAML rejects or reads otherwise.
+
+// decodeFast decodes src into v, a pointer to a struct whose fields carry
+// `yaml` tags, and reports true, when DecodeYAML would return no error and
+// the same value. Otherwise it reports false, and v is to be discarded.
+func decodeFast(src []byte, v any, required ...string) bool {
+	// goccy drops a tab from a plain scalar ("A\tB" is "AB") and reads a
+	// byte order mark into a key, where libyaml does neither.
+	if bytes.ContainsAny(src, "\t\ufeff") {
+		return false
+	}
+	dec := yamlv3.NewDecoder(bytes.NewReader(src))
+	var doc, next yamlv3.Node
+	if dec.Decode(&doc) != nil || dec.Decode(&next) != io.EOF || doc.Kind != yamlv3.DocumentNode || len(doc.Content) != 1 {
+		return false
+	}
+	top := doc.Content[0]
+	if !plain(top, reflect.TypeOf(v).Elem()) {
+		return false
+	}
+	for _, k := range required {
+		if !hasKey(top, k) {
+			return false
+		}
+	}
+	return top.Decode(v) == nil
+}
+
+// plain reports whether n decodes into a t in the same way with both
+// libraries, with no key that DecodeYAML would report.
+func plain(n *yamlv3.Node, t reflect.Type) bool {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if n.Anchor != "" || n.Style&yamlv3.TaggedStyle != 0 {
+		return false
+	}
+	switch n.Kind {
+	case yamlv3.ScalarNode:
+		// Not a block scalar (| or >): libyaml takes headers that goccy
+		// rejects, such as ">#x".
+		return t.Kind() == reflect.String && n.ShortTag() == "!!str" &&
+			n.Style&(yamlv3.LiteralStyle|yamlv3.FoldedStyle) == 0
+	case yamlv3.SequenceNode:
+		if t.Kind() != reflect.Slice {
+			return false
+		}
+		for _, el := range n.Content {
+			if !plain(el, t.Elem()) {
+				return false
+			}
+		}
+		return true
+	case yamlv3.MappingNode:
+		if t.Kind() != reflect.Struct || n.Style&yamlv3.FlowStyle != 0 {
+			return false
+		}
+		fields := yamlFields(t)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			ft, known := fields[k.Value]
+			// A key quoted, tagged or not a string, or explicit ("? title":
+			// its column is past the mapping's), is unknown to DecodeYAML.
+			if !known || k.Kind != yamlv3.ScalarNode || k.Style != 0 || k.Anchor != "" ||
+				k.ShortTag() != "!!str" || k.Column != n.Column || !plain(n.Content[i+1], ft) {
+				return false
+			}
+		}
+		return true
+	}
+	return false // an alias
+}
+
+func hasKey(m *yamlv3.Node, key string) bool {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+var fieldsCache sync.Map // reflect.Type → map[string]reflect.Type
+
+// yamlFields maps the `yaml` names of struct type t's fields to their
+// types, as fieldType finds them.
+func yamlFields(t reflect.Type) map[string]reflect.Type {
+	if m, ok := fieldsCache.Load(t); ok {
+		return m.(map[string]reflect.Type)
+	}
+	m := map[string]reflect.Type{}
+	for _, name := range fieldNames(t) {
+		m[name], _ = fieldType(t, name)
+	}
+	fieldsCache.Store(t, m)
+	return m
+}
