@@ -203,11 +203,7 @@ func (r *renderer) exec(pg *page, source string) error {
 		buf = execBufs.Get().(*bytes.Buffer)
 		buf.Reset()
 	}
-	entry := "base"
-	if pg.Kind == "single" {
-		entry = "single" // a whole document of its own, not the site layout
-	}
-	err := r.theme.pages[pg.Kind].ExecuteTemplate(buf, entry, pg)
+	err := r.execute(buf, pg)
 	if err != nil {
 		err = templateError(path.Join(ThemeDir, pg.Kind+".html"), err)
 	} else {
@@ -217,6 +213,15 @@ func (r *renderer) exec(pg *page, source string) error {
 		execBufs.Put(buf) // written out by add, not kept
 	}
 	return err
+}
+
+// execute executes the page's template into buf.
+func (r *renderer) execute(buf *bytes.Buffer, pg *page) error {
+	entry := "base"
+	if pg.Kind == "single" {
+		entry = "single" // a whole document of its own, not the site layout
+	}
+	return r.theme.pages[pg.Kind].ExecuteTemplate(buf, entry, pg)
 }
 
 // execBufs are the buffers pages are executed into when they are written
@@ -263,7 +268,11 @@ func (r *renderer) resolve(file, fromPath, dest string) (string, error) {
 	return rel, nil
 }
 
-func (r *renderer) render() error {
+// prepare makes what rendering any page needs: the Markdown converter,
+// the map of sources to pages, and the timelines. Timelines come first:
+// they convert only the articles they quote, to prove the quotes, and say
+// which paragraphs link back to which entries.
+func (r *renderer) prepare() error {
 	r.md = markdown.New()
 	r.pages = make(map[string]string, len(r.c.Articles)+len(r.c.Pages))
 	for _, a := range r.c.Articles {
@@ -271,6 +280,17 @@ func (r *renderer) render() error {
 	}
 	for _, p := range r.c.Pages {
 		r.pages[p.File] = p.Path()
+	}
+	if err := r.loadTimelines(); err != nil {
+		return err
+	}
+	r.cite()
+	return nil
+}
+
+func (r *renderer) render() error {
+	if err := r.prepare(); err != nil {
+		return err
 	}
 	var errs content.List
 	css, err := markdown.CSS()
@@ -284,13 +304,6 @@ func (r *renderer) render() error {
 		}
 		errs.Add(r.add(name, b, ""))
 	}
-
-	// Timelines first: they convert only the articles they quote, to prove
-	// the quotes, and say which paragraphs link back to which entries.
-	if err := r.loadTimelines(); err != nil {
-		return err
-	}
-	r.cite()
 
 	// Then every article once, in parallel: convert, render, write.
 	n := len(r.c.Articles)
@@ -389,10 +402,15 @@ func (r *renderer) renderArticle(i int) content.List {
 	return errs
 }
 
-// renderArticlePage renders the page of the i-th article. Its neighbours
-// are read from the content, not from the views, which other workers may
-// still be making.
+// renderArticlePage renders the page of the i-th article.
 func (r *renderer) renderArticlePage(i int) error {
+	return r.exec(r.articlePage(i), r.views[i].File)
+}
+
+// articlePage is the page of the i-th article. Its neighbours are read
+// from the content, not from the views, which other workers may still be
+// making.
+func (r *renderer) articlePage(i int) *page {
 	v := r.views[i]
 	pg := r.newPage("article", v.Path(), v.Title)
 	pg.Description = v.Dek
@@ -405,7 +423,7 @@ func (r *renderer) renderArticlePage(i int) error {
 	if i+1 < len(r.c.Articles) {
 		pg.Next = viewOf(r.c.Articles[i+1])
 	}
-	return r.exec(pg, v.File)
+	return pg
 }
 
 // IndexPageSize is how many articles an index page lists: the index is
@@ -439,29 +457,12 @@ func (r *renderer) renderIndex() ([]string, content.List) {
 			intro = template.HTML(doc.HTML)
 		}
 	}
-	n := len(r.c.Articles)
-	total := max(1, (n+IndexPageSize-1)/IndexPageSize)
+	total := max(1, (len(r.c.Articles)+IndexPageSize-1)/IndexPageSize)
 	paths := make([]string, total)
 	perrs := make([]error, total)
 	// In parallel, as the articles are; the errors are kept in page order.
 	parallel(total, func(i int) {
-		k := i + 1
-		idx := r.newPage("index", indexPath(k), "")
-		idx.Description = r.c.Site.Description
-		for _, a := range r.c.Articles[(k-1)*IndexPageSize : min(n, k*IndexPageSize)] {
-			idx.Articles = append(idx.Articles, viewOf(a))
-		}
-		if k == 1 {
-			idx.Intro = intro
-			for _, t := range r.timelines {
-				idx.Timelines = append(idx.Timelines, navLink{Path: t.Path(), Title: t.Title, Summary: t.Summary})
-			}
-		} else {
-			idx.Title = fmt.Sprintf("Articles, page %d of %d", k, total)
-		}
-		if total > 1 {
-			idx.Pager = r.pager(k, total)
-		}
+		idx := r.indexPage(i+1, total, intro)
 		perrs[i] = r.exec(idx, content.SiteFile)
 		paths[i] = idx.Path
 	})
@@ -469,6 +470,28 @@ func (r *renderer) renderIndex() ([]string, content.List) {
 		errs.Add(err)
 	}
 	return paths, errs
+}
+
+// indexPage is the k-th of total index pages.
+func (r *renderer) indexPage(k, total int, intro template.HTML) *page {
+	idx := r.newPage("index", indexPath(k), "")
+	idx.Description = r.c.Site.Description
+	n := len(r.c.Articles)
+	for _, a := range r.c.Articles[(k-1)*IndexPageSize : min(n, k*IndexPageSize)] {
+		idx.Articles = append(idx.Articles, viewOf(a))
+	}
+	if k == 1 {
+		idx.Intro = intro
+		for _, t := range r.timelines {
+			idx.Timelines = append(idx.Timelines, navLink{Path: t.Path(), Title: t.Title, Summary: t.Summary})
+		}
+	} else {
+		idx.Title = fmt.Sprintf("Articles, page %d of %d", k, total)
+	}
+	if total > 1 {
+		idx.Pager = r.pager(k, total)
+	}
+	return idx
 }
 
 func (r *renderer) pager(k, total int) *pager {
