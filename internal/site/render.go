@@ -119,15 +119,29 @@ type articleView struct {
 	Authors, Notes                   []string
 	Photo                            *content.Photo
 	Date                             content.Date
+
+	// What the templates would otherwise work out on every page that shows
+	// the article. Each action costs a call through reflect per escaper
+	// html/template adds to it, and a method more when it calls one.
+	Href     string // the article's page from the page shown: {{$.Root}}{{.Path}} in one action
+	Byline   string // the authors joined by " and "
+	DateText string // the date as a reader sees it (Date.Human); "" when unknown
+	Datetime string // the date for <time datetime> (Date.String) when exact, else ""
 }
 
-// viewOf returns a view of a for the templates.
-func viewOf(a *content.Article) *articleView {
-	return &articleView{Article: a,
+// viewOf returns a view of a for the templates of a page whose relative
+// URL of the site root is root.
+func viewOf(a *content.Article, root string) *articleView {
+	v := &articleView{Article: a,
 		Title: a.Title, Dek: a.Dek, Publication: a.Publication, Credits: a.Credits,
 		Published: a.Published, PublishedSource: a.PublishedSource, URL: a.URL,
 		Raw: a.Raw, Event: a.Event, Slug: a.Slug, File: a.File,
-		Authors: a.Authors, Notes: a.Notes, Photo: a.Photo, Date: a.Date}
+		Authors: a.Authors, Notes: a.Notes, Photo: a.Photo, Date: a.Date,
+		Href: root + a.Path(), Byline: strings.Join(a.Authors, " and "), DateText: a.Date.Human()}
+	if a.Date.Exact() {
+		v.Datetime = a.Date.String()
+	}
+	return v
 }
 
 // A citation is a timeline entry that quotes an article's paragraph.
@@ -366,7 +380,7 @@ func (r *renderer) articleView(a *content.Article) (*articleView, content.List) 
 	if doc == nil {
 		return nil, errs
 	}
-	v := viewOf(a)
+	v := viewOf(a, rootOf(a.Path()))
 	v.Body, v.Paragraphs, v.CitedBy = template.HTML(doc.HTML), doc.Paragraphs, r.citedBy(a.Slug)
 	return v, errs
 }
@@ -418,10 +432,10 @@ func (r *renderer) articlePage(i int) *page {
 	pg.OGType = "article"
 	pg.JSONLD = r.newsArticle(v)
 	if i > 0 {
-		pg.Prev = viewOf(r.c.Articles[i-1])
+		pg.Prev = viewOf(r.c.Articles[i-1], pg.Root)
 	}
 	if i+1 < len(r.c.Articles) {
-		pg.Next = viewOf(r.c.Articles[i+1])
+		pg.Next = viewOf(r.c.Articles[i+1], pg.Root)
 	}
 	return pg
 }
@@ -478,7 +492,7 @@ func (r *renderer) indexPage(k, total int, intro template.HTML) *page {
 	idx.Description = r.c.Site.Description
 	n := len(r.c.Articles)
 	for _, a := range r.c.Articles[(k-1)*IndexPageSize : min(n, k*IndexPageSize)] {
-		idx.Articles = append(idx.Articles, viewOf(a))
+		idx.Articles = append(idx.Articles, viewOf(a, idx.Root))
 	}
 	if k == 1 {
 		idx.Intro = intro
@@ -553,7 +567,7 @@ func (r *renderer) renderSearch() content.List {
 	}
 	if n := len(r.c.Articles); n <= IndexPageSize {
 		for _, a := range r.c.Articles {
-			sp.Articles = append(sp.Articles, viewOf(a))
+			sp.Articles = append(sp.Articles, viewOf(a, sp.Root))
 		}
 	} else {
 		sp.Pager = r.pager(0, (n+IndexPageSize-1)/IndexPageSize)

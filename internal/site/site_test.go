@@ -120,6 +120,28 @@ func TestWhatPagesSay(t *testing.T) {
 	}
 }
 
+// An article without a date says so, on its page and on the index, and
+// has no <time>.
+func TestUndatedArticle(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["content/articles/undated.md"] = &fstest.MapFile{Data: []byte(
+		"---\ntitle: Undated\npublication: P\nauthors: [A]\nurl: https://example.org/u\nraw: raw/a.txt\nevent: e\n---\n\nText.\n")}
+	res := render(t, fsys)
+	checks := []struct{ file, want string }{
+		{"articles/undated.html", "<p class=\"published\">Published: date not verified</p>"},
+		{"index.html", "<a href=\"articles/undated.html\">Undated</a></h3>\n<p class=\"meta\"><span class=\"publication\">P</span> · date not verified</p>"},
+		{"articles/beta.html", `<a rel="next" href="../articles/undated.html">`},
+	}
+	for _, c := range checks {
+		if got := string(res.Files[c.file]); !strings.Contains(got, c.want) {
+			t.Errorf("%s lacks %s", c.file, c.want)
+		}
+	}
+	if strings.Contains(string(res.Files["articles/undated.html"]), "<time") {
+		t.Error("an undated article's page has a <time>")
+	}
+}
+
 func TestDeterministic(t *testing.T) {
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	a, b := render(t, fsys), render(t, fsys)
