@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"path"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -100,6 +101,8 @@ type section struct {
 
 type navLink struct {
 	Path, Title, Summary string
+	Href                 string // Path from the page shown: {{$.Root}}{{.Path}} in one action
+	Current              bool   // the link is to the page shown
 }
 
 // An articleView is an article with its rendered body.
@@ -152,14 +155,18 @@ type citation struct {
 func rootOf(p string) string { return strings.Repeat("../", strings.Count(p, "/")) }
 
 func (r *renderer) newPage(kind, p, title string) *page {
+	root := rootOf(p)
+	link := func(to, title string) navLink {
+		return navLink{Path: to, Title: title, Href: root + to, Current: to == p}
+	}
 	nav := make([]navLink, 0, len(r.timelines)+len(r.c.Pages))
 	for _, t := range r.timelines {
-		nav = append(nav, navLink{Path: t.Path(), Title: t.Nav()})
+		nav = append(nav, link(t.Path(), t.Nav()))
 	}
 	for _, pg := range r.c.Pages {
-		nav = append(nav, navLink{Path: pg.Path(), Title: pg.Title})
+		nav = append(nav, link(pg.Path(), pg.Title))
 	}
-	return &page{Site: r.c.Site, Kind: kind, Path: p, Root: rootOf(p), Title: title, Nav: nav,
+	return &page{Site: r.c.Site, Kind: kind, Path: p, Root: root, Title: title, Nav: nav,
 		Canonical: r.abs(p), OGType: "website", Feed: r.c.Site.BaseURL != "", Offline: r.offline}
 }
 
@@ -497,7 +504,7 @@ func (r *renderer) indexPage(k, total int, intro template.HTML) *page {
 	if k == 1 {
 		idx.Intro = intro
 		for _, t := range r.timelines {
-			idx.Timelines = append(idx.Timelines, navLink{Path: t.Path(), Title: t.Title, Summary: t.Summary})
+			idx.Timelines = append(idx.Timelines, navLink{Path: t.Path(), Title: t.Title, Summary: t.Summary, Href: idx.Root + t.Path()})
 		}
 	} else {
 		idx.Title = fmt.Sprintf("Articles, page %d of %d", k, total)
@@ -509,7 +516,7 @@ func (r *renderer) indexPage(k, total int, intro template.HTML) *page {
 }
 
 func (r *renderer) pager(k, total int) *pager {
-	p := &pager{Current: k, Total: total}
+	p := &pager{Current: k, Total: total, Pages: make([]navLink, 0, total)}
 	if k > 1 {
 		p.Prev = indexPath(k - 1)
 	}
@@ -517,7 +524,8 @@ func (r *renderer) pager(k, total int) *pager {
 		p.Next = indexPath(k + 1)
 	}
 	for i := 1; i <= total; i++ {
-		p.Pages = append(p.Pages, navLink{Path: indexPath(i), Title: fmt.Sprint(i)})
+		// Index pages are at the root, as are the pages that show a pager.
+		p.Pages = append(p.Pages, navLink{Path: indexPath(i), Title: strconv.Itoa(i), Href: indexPath(i), Current: i == k})
 	}
 	return p
 }
