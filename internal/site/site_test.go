@@ -167,6 +167,26 @@ func TestTemplateOverride(t *testing.T) {
 	}
 }
 
+// A theme written against the data before the views carried Href,
+// Byline, DateText and Datetime keeps working: the fields and methods it
+// used are still there.
+func TestOlderThemeData(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["templates/index.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<ul>
+{{- range .Articles}}
+<li><a href="{{$.Root}}{{.Path}}">{{.Title}}</a> {{join .Authors ", "}} {{if .Date.Exact}}<time datetime="{{.Date}}">{{.Date.Human}}</time>{{else}}{{.Date.Human}}{{end}}</li>
+{{- end}}
+</ul>{{end}}`)}
+	res := render(t, fsys)
+	want := `<ul>
+<li><a href="articles/alpha.html">Alpha “quoted” headline</a>  July 2017</li>
+<li><a href="articles/beta.html">Beta headline</a> Jane Doe, John Roe <time datetime="2019-06-28">28 June 2019</time></li>
+</ul>`
+	if got := string(res.Files["index.html"]); !strings.Contains(got, want) {
+		t.Errorf("index.html lacks\n%s", want)
+	}
+}
+
 // One test per bad input of DESIGN.md that the build itself catches; each
 // message names the file and line, and what to do.
 func TestBadInput(t *testing.T) {
