@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -71,11 +72,11 @@ func (d Date) String() string {
 func (d Date) Human() string {
 	switch d.Precision() {
 	case "day":
-		return fmt.Sprintf("%d %s %d", d.Day, time.Month(d.Month), d.Year)
+		return strconv.Itoa(d.Day) + " " + time.Month(d.Month).String() + " " + strconv.Itoa(d.Year)
 	case "month":
-		return fmt.Sprintf("%s %d", time.Month(d.Month), d.Year)
+		return time.Month(d.Month).String() + " " + strconv.Itoa(d.Year)
 	case "year":
-		return fmt.Sprint(d.Year)
+		return strconv.Itoa(d.Year)
 	}
 	return ""
 }

@@ -1,12 +1,14 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"syscall"
 	"testing"
 
+	"dossier/internal/content"
 	"dossier/internal/corpus"
 )
 
@@ -99,4 +101,59 @@ func BenchmarkRebuildOne(b *testing.B) {
 			b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)*1000, "ms/rebuild")
 		})
 	}
+}
+
+// BenchmarkPages executes the page templates alone, without Markdown or
+// writing: a middle article's page, and the second index page (50
+// articles and the pager). Their cost is per action, so it is what a
+// theme change to article.html, index.html or base.html moves.
+func BenchmarkPages(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			r := benchRenderer(b, benchCorpus(b, n))
+			i := n / 2
+			v, errs := r.articleView(r.c.Articles[i])
+			if err := errs.Err(); err != nil {
+				b.Fatal(err)
+			}
+			r.views = make([]*articleView, n)
+			r.views[i] = v
+			pages := map[string]*page{
+				"article": r.articlePage(i),
+				"index":   r.indexPage(2, (n+IndexPageSize-1)/IndexPageSize, ""),
+			}
+			for _, kind := range []string{"article", "index"} {
+				b.Run(kind, func(b *testing.B) {
+					pg := pages[kind]
+					var buf bytes.Buffer
+					b.ReportAllocs()
+					for b.Loop() {
+						buf.Reset()
+						if err := r.execute(&buf, pg); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.ReportMetric(float64(buf.Len()), "bytes/page")
+				})
+			}
+		})
+	}
+}
+
+// benchRenderer loads the site at src and prepares to render its pages.
+func benchRenderer(b *testing.B, src string) *renderer {
+	fsys := os.DirFS(src)
+	c, err := content.LoadLean(fsys)
+	if err != nil {
+		b.Fatal(err)
+	}
+	th, err := loadTheme(fsys)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := &renderer{c: c, theme: th, res: &Result{Files: map[string][]byte{}}}
+	if err := r.prepare(); err != nil {
+		b.Fatal(err)
+	}
+	return r
 }

@@ -75,8 +75,9 @@ const SingleFile = "dossier.html"
 func (r *renderer) single() error {
 	var errs content.List
 	views := make([]*articleView, len(r.c.Articles))
+	root := rootOf(SingleFile)
 	for i, a := range r.c.Articles {
-		v := viewOf(a)
+		v := viewOf(a, root)
 		body, err := a.ReadBody(r.c.FS)
 		if err != nil {
 			errs.Add(err)

@@ -460,6 +460,13 @@ func TestLargeDossier(t *testing.T) {
 	if s := string(res.Files[indexPath(2)]); !strings.Contains(s, `<a rel="prev" href="index.html">`) || strings.Count(s, "<li>\n<h3>") != IndexPageSize {
 		t.Errorf("index-2.html does not hold one page of articles with a pager")
 	}
+	// The pager marks the page it is on, and only that one.
+	if s := string(res.Files[indexPath(2)]); strings.Count(s, `aria-current="page"`) != 1 || !strings.Contains(s, `<li><a href="index-2.html" aria-current="page">2</a></li>`) {
+		t.Errorf("index-2.html's pager does not mark page 2, and only it, as the current page")
+	}
+	if s := string(res.Files["search.html"]); strings.Count(s, `aria-current="page"`) != 1 || !strings.Contains(s, `<a href="search.html" aria-current="page">Search</a>`) {
+		t.Errorf("search.html marks another page than itself as current")
+	}
 
 	// The streaming build writes the same bytes as the in-memory render.
 	src := copyFS(t, fsys)

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"path"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -100,6 +101,8 @@ type section struct {
 
 type navLink struct {
 	Path, Title, Summary string
+	Href                 string // Path from the page shown: {{$.Root}}{{.Path}} in one action
+	Current              bool   // the link is to the page shown
 }
 
 // An articleView is an article with its rendered body.
@@ -121,15 +124,29 @@ type articleView struct {
 	Authors, Notes                   []string
 	Photo                            *content.Photo
 	Date                             content.Date
+
+	// What the templates would otherwise work out on every page that shows
+	// the article. Each action costs a call through reflect per escaper
+	// html/template adds to it, and a method more when it calls one.
+	Href     string // the article's page from the page shown: {{$.Root}}{{.Path}} in one action
+	Byline   string // the authors joined by " and "
+	DateText string // the date as a reader sees it (Date.Human); "" when unknown
+	Datetime string // the date for <time datetime> (Date.String) when exact, else ""
 }
 
-// viewOf returns a view of a for the templates.
-func viewOf(a *content.Article) *articleView {
-	return &articleView{Article: a,
+// viewOf returns a view of a for the templates of a page whose relative
+// URL of the site root is root.
+func viewOf(a *content.Article, root string) *articleView {
+	v := &articleView{Article: a,
 		Title: a.Title, Dek: a.Dek, Publication: a.Publication, Credits: a.Credits,
 		Published: a.Published, PublishedSource: a.PublishedSource, URL: a.URL,
 		Raw: a.Raw, Event: a.Event, Slug: a.Slug, File: a.File,
-		Authors: a.Authors, Notes: a.Notes, Photo: a.Photo, Date: a.Date}
+		Authors: a.Authors, Notes: a.Notes, Photo: a.Photo, Date: a.Date,
+		Href: root + a.Path(), Byline: strings.Join(a.Authors, " and "), DateText: a.Date.Human()}
+	if a.Date.Exact() {
+		v.Datetime = a.Date.String()
+	}
+	return v
 }
 
 // A citation is a timeline entry that quotes an article's paragraph.
@@ -140,14 +157,18 @@ type citation struct {
 func rootOf(p string) string { return strings.Repeat("../", strings.Count(p, "/")) }
 
 func (r *renderer) newPage(kind, p, title string) *page {
+	root := rootOf(p)
+	link := func(to, title string) navLink {
+		return navLink{Path: to, Title: title, Href: root + to, Current: to == p}
+	}
 	nav := make([]navLink, 0, len(r.timelines)+len(r.c.Pages))
 	for _, t := range r.timelines {
-		nav = append(nav, navLink{Path: t.Path(), Title: t.Nav()})
+		nav = append(nav, link(t.Path(), t.Nav()))
 	}
 	for _, pg := range r.c.Pages {
-		nav = append(nav, navLink{Path: pg.Path(), Title: pg.Title})
+		nav = append(nav, link(pg.Path(), pg.Title))
 	}
-	return &page{Site: r.c.Site, Kind: kind, Path: p, Root: rootOf(p), Title: title, Nav: nav,
+	return &page{Site: r.c.Site, Kind: kind, Path: p, Root: root, Title: title, Nav: nav,
 		Canonical: r.abs(p), OGType: "website", Feed: r.c.Site.BaseURL != "", Offline: r.offline}
 }
 
@@ -210,11 +231,7 @@ func (r *renderer) exec(pg *page, source string) error {
 		buf = execBufs.Get().(*bytes.Buffer)
 		buf.Reset()
 	}
-	entry := "base"
-	if pg.Kind == "single" {
-		entry = "single" // a whole document of its own, not the site layout
-	}
-	err := r.theme.pages[pg.Kind].ExecuteTemplate(buf, entry, pg)
+	err := r.execute(buf, pg)
 	if err != nil {
 		err = templateError(path.Join(ThemeDir, pg.Kind+".html"), err)
 	} else if v := pg.Article; v != nil && v.bodyRefs != nil && strings.HasSuffix(pg.Path, ".html") {
@@ -226,6 +243,15 @@ func (r *renderer) exec(pg *page, source string) error {
 		execBufs.Put(buf) // written out by add, not kept
 	}
 	return err
+}
+
+// execute executes the page's template into buf.
+func (r *renderer) execute(buf *bytes.Buffer, pg *page) error {
+	entry := "base"
+	if pg.Kind == "single" {
+		entry = "single" // a whole document of its own, not the site layout
+	}
+	return r.theme.pages[pg.Kind].ExecuteTemplate(buf, entry, pg)
 }
 
 // execBufs are the buffers pages are executed into when they are written
@@ -272,7 +298,11 @@ func (r *renderer) resolve(file, fromPath, dest string) (string, error) {
 	return rel, nil
 }
 
-func (r *renderer) render() error {
+// prepare makes what rendering any page needs: the Markdown converter,
+// the map of sources to pages, and the timelines. Timelines come first:
+// they convert only the articles they quote, to prove the quotes, and say
+// which paragraphs link back to which entries.
+func (r *renderer) prepare() error {
 	r.md = markdown.New()
 	r.pages = make(map[string]string, len(r.c.Articles)+len(r.c.Pages))
 	for _, a := range r.c.Articles {
@@ -280,6 +310,17 @@ func (r *renderer) render() error {
 	}
 	for _, p := range r.c.Pages {
 		r.pages[p.File] = p.Path()
+	}
+	if err := r.loadTimelines(); err != nil {
+		return err
+	}
+	r.cite()
+	return nil
+}
+
+func (r *renderer) render() error {
+	if err := r.prepare(); err != nil {
+		return err
 	}
 	var errs content.List
 	css, err := markdown.CSS()
@@ -293,13 +334,6 @@ func (r *renderer) render() error {
 		}
 		errs.Add(r.add(name, b, ""))
 	}
-
-	// Timelines first: they convert only the articles they quote, to prove
-	// the quotes, and say which paragraphs link back to which entries.
-	if err := r.loadTimelines(); err != nil {
-		return err
-	}
-	r.cite()
 
 	// Then every article once, in parallel: convert, render, write.
 	n := len(r.c.Articles)
@@ -362,7 +396,7 @@ func (r *renderer) articleView(a *content.Article) (*articleView, content.List) 
 	if doc == nil {
 		return nil, errs
 	}
-	v := viewOf(a)
+	v := viewOf(a, rootOf(a.Path()))
 	v.Body, v.Paragraphs, v.CitedBy = template.HTML(doc.HTML), doc.Paragraphs, r.citedBy(a.Slug)
 	v.bodyHTML, v.bodyRefs = doc.HTML, doc.Refs
 	return v, errs
@@ -400,10 +434,15 @@ func (r *renderer) renderArticle(i int) content.List {
 	return errs
 }
 
-// renderArticlePage renders the page of the i-th article. Its neighbours
-// are read from the content, not from the views, which other workers may
-// still be making.
+// renderArticlePage renders the page of the i-th article.
 func (r *renderer) renderArticlePage(i int) error {
+	return r.exec(r.articlePage(i), r.views[i].File)
+}
+
+// articlePage is the page of the i-th article. Its neighbours are read
+// from the content, not from the views, which other workers may still be
+// making.
+func (r *renderer) articlePage(i int) *page {
 	v := r.views[i]
 	pg := r.newPage("article", v.Path(), v.Title)
 	pg.Description = v.Dek
@@ -411,12 +450,12 @@ func (r *renderer) renderArticlePage(i int) error {
 	pg.OGType = "article"
 	pg.JSONLD = r.newsArticle(v)
 	if i > 0 {
-		pg.Prev = viewOf(r.c.Articles[i-1])
+		pg.Prev = viewOf(r.c.Articles[i-1], pg.Root)
 	}
 	if i+1 < len(r.c.Articles) {
-		pg.Next = viewOf(r.c.Articles[i+1])
+		pg.Next = viewOf(r.c.Articles[i+1], pg.Root)
 	}
-	return r.exec(pg, v.File)
+	return pg
 }
 
 // IndexPageSize is how many articles an index page lists: the index is
@@ -450,29 +489,12 @@ func (r *renderer) renderIndex() ([]string, content.List) {
 			intro = template.HTML(doc.HTML)
 		}
 	}
-	n := len(r.c.Articles)
-	total := max(1, (n+IndexPageSize-1)/IndexPageSize)
+	total := max(1, (len(r.c.Articles)+IndexPageSize-1)/IndexPageSize)
 	paths := make([]string, total)
 	perrs := make([]error, total)
 	// In parallel, as the articles are; the errors are kept in page order.
 	parallel(total, func(i int) {
-		k := i + 1
-		idx := r.newPage("index", indexPath(k), "")
-		idx.Description = r.c.Site.Description
-		for _, a := range r.c.Articles[(k-1)*IndexPageSize : min(n, k*IndexPageSize)] {
-			idx.Articles = append(idx.Articles, viewOf(a))
-		}
-		if k == 1 {
-			idx.Intro = intro
-			for _, t := range r.timelines {
-				idx.Timelines = append(idx.Timelines, navLink{Path: t.Path(), Title: t.Title, Summary: t.Summary})
-			}
-		} else {
-			idx.Title = fmt.Sprintf("Articles, page %d of %d", k, total)
-		}
-		if total > 1 {
-			idx.Pager = r.pager(k, total)
-		}
+		idx := r.indexPage(i+1, total, intro)
 		perrs[i] = r.exec(idx, content.SiteFile)
 		paths[i] = idx.Path
 	})
@@ -482,8 +504,30 @@ func (r *renderer) renderIndex() ([]string, content.List) {
 	return paths, errs
 }
 
+// indexPage is the k-th of total index pages.
+func (r *renderer) indexPage(k, total int, intro template.HTML) *page {
+	idx := r.newPage("index", indexPath(k), "")
+	idx.Description = r.c.Site.Description
+	n := len(r.c.Articles)
+	for _, a := range r.c.Articles[(k-1)*IndexPageSize : min(n, k*IndexPageSize)] {
+		idx.Articles = append(idx.Articles, viewOf(a, idx.Root))
+	}
+	if k == 1 {
+		idx.Intro = intro
+		for _, t := range r.timelines {
+			idx.Timelines = append(idx.Timelines, navLink{Path: t.Path(), Title: t.Title, Summary: t.Summary, Href: idx.Root + t.Path()})
+		}
+	} else {
+		idx.Title = fmt.Sprintf("Articles, page %d of %d", k, total)
+	}
+	if total > 1 {
+		idx.Pager = r.pager(k, total)
+	}
+	return idx
+}
+
 func (r *renderer) pager(k, total int) *pager {
-	p := &pager{Current: k, Total: total}
+	p := &pager{Current: k, Total: total, Pages: make([]navLink, 0, total)}
 	if k > 1 {
 		p.Prev = indexPath(k - 1)
 	}
@@ -491,7 +535,8 @@ func (r *renderer) pager(k, total int) *pager {
 		p.Next = indexPath(k + 1)
 	}
 	for i := 1; i <= total; i++ {
-		p.Pages = append(p.Pages, navLink{Path: indexPath(i), Title: fmt.Sprint(i)})
+		// Index pages are at the root, as are the pages that show a pager.
+		p.Pages = append(p.Pages, navLink{Path: indexPath(i), Title: strconv.Itoa(i), Href: indexPath(i), Current: i == k})
 	}
 	return p
 }
@@ -541,7 +586,7 @@ func (r *renderer) renderSearch() content.List {
 	}
 	if n := len(r.c.Articles); n <= IndexPageSize {
 		for _, a := range r.c.Articles {
-			sp.Articles = append(sp.Articles, viewOf(a))
+			sp.Articles = append(sp.Articles, viewOf(a, sp.Root))
 		}
 	} else {
 		sp.Pager = r.pager(0, (n+IndexPageSize-1)/IndexPageSize)

@@ -39,8 +39,8 @@ type searchDoc struct {
 
 func (r *renderer) articleSearchDoc(v *articleView) searchDoc {
 	d := searchDoc{URL: v.Path(), Title: v.Title, Meta: v.Publication, Dek: v.Dek}
-	if h := v.Date.Human(); h != "" {
-		d.Meta += " · " + h
+	if v.DateText != "" {
+		d.Meta += " · " + v.DateText
 	}
 	for _, p := range v.Paragraphs {
 		d.Parts = append(d.Parts, []string{p.ID, collapseSpace(p.Text)})

@@ -120,6 +120,28 @@ func TestWhatPagesSay(t *testing.T) {
 	}
 }
 
+// An article without a date says so, on its page and on the index, and
+// has no <time>.
+func TestUndatedArticle(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["content/articles/undated.md"] = &fstest.MapFile{Data: []byte(
+		"---\ntitle: Undated\npublication: P\nauthors: [A]\nurl: https://example.org/u\nraw: raw/a.txt\nevent: e\n---\n\nText.\n")}
+	res := render(t, fsys)
+	checks := []struct{ file, want string }{
+		{"articles/undated.html", "<p class=\"published\">Published: date not verified</p>"},
+		{"index.html", "<a href=\"articles/undated.html\">Undated</a></h3>\n<p class=\"meta\"><span class=\"publication\">P</span> · date not verified</p>"},
+		{"articles/beta.html", `<a rel="next" href="../articles/undated.html">`},
+	}
+	for _, c := range checks {
+		if got := string(res.Files[c.file]); !strings.Contains(got, c.want) {
+			t.Errorf("%s lacks %s", c.file, c.want)
+		}
+	}
+	if strings.Contains(string(res.Files["articles/undated.html"]), "<time") {
+		t.Error("an undated article's page has a <time>")
+	}
+}
+
 func TestDeterministic(t *testing.T) {
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	a, b := render(t, fsys), render(t, fsys)
@@ -142,6 +164,26 @@ func TestTemplateOverride(t *testing.T) {
 	}
 	if !strings.Contains(string(res.Files["index.html"]), "<h2 id=\"articles\">") {
 		t.Error("default index.html not used where the site has no override")
+	}
+}
+
+// A theme written against the data before the views carried Href,
+// Byline, DateText and Datetime keeps working: the fields and methods it
+// used are still there.
+func TestOlderThemeData(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["templates/index.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<ul>
+{{- range .Articles}}
+<li><a href="{{$.Root}}{{.Path}}">{{.Title}}</a> {{join .Authors ", "}} {{if .Date.Exact}}<time datetime="{{.Date}}">{{.Date.Human}}</time>{{else}}{{.Date.Human}}{{end}}</li>
+{{- end}}
+</ul>{{end}}`)}
+	res := render(t, fsys)
+	want := `<ul>
+<li><a href="articles/alpha.html">Alpha “quoted” headline</a>  July 2017</li>
+<li><a href="articles/beta.html">Beta headline</a> Jane Doe, John Roe <time datetime="2019-06-28">28 June 2019</time></li>
+</ul>`
+	if got := string(res.Files["index.html"]); !strings.Contains(got, want) {
+		t.Errorf("index.html lacks\n%s", want)
 	}
 }
 
