@@ -464,6 +464,25 @@ func TestLargeDossier(t *testing.T) {
 	if s := string(res.Files[indexPath(2)]); strings.Count(s, `aria-current="page"`) != 1 || !strings.Contains(s, `<li><a href="index-2.html" aria-current="page">2</a></li>`) {
 		t.Errorf("index-2.html's pager does not mark page 2, and only it, as the current page")
 	}
+	// An index page's pager links the first and last pages and two on
+	// either side, not every page: its size does not grow with the dossier.
+	pages := total/IndexPageSize + 1 // 11
+	s := string(res.Files[indexPath(6)])
+	nav := s[strings.Index(s, `<nav class="pager"`):]
+	nav = nav[:strings.Index(nav, "</nav>")]
+	for k := 1; k <= pages; k++ {
+		linked := strings.Contains(nav, `href="`+indexPath(k)+`"`)
+		if want := k == 1 || k == pages || (k >= 4 && k <= 8); linked != want {
+			t.Errorf("index-6.html's pager links %s: %v, want %v", indexPath(k), linked, want)
+		}
+	}
+	if got := strings.Count(nav, `<span class="gap">…</span>`); got != 2 {
+		t.Errorf("index-6.html's pager has %d gaps, want 2:\n%s", got, nav)
+	}
+	// search.html, for readers without JavaScript, links every index page.
+	if s := string(res.Files["search.html"]); !strings.Contains(s, `href="`+indexPath(pages-1)+`"`) || strings.Contains(s, "gap") || strings.Contains(s, `rel="next"`) {
+		t.Error("search.html does not link every index page, or has a gap or a next page")
+	}
 	if s := string(res.Files["search.html"]); strings.Count(s, `aria-current="page"`) != 1 || !strings.Contains(s, `<a href="search.html" aria-current="page">Search</a>`) {
 		t.Errorf("search.html marks another page than itself as current")
 	}

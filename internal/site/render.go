@@ -103,6 +103,7 @@ type navLink struct {
 	Path, Title, Summary string
 	Href                 string // Path from the page shown: {{$.Root}}{{.Path}} in one action
 	Current              bool   // the link is to the page shown
+	Gap                  bool   // a pager's mark for pages left out between two links ("…")
 }
 
 // An articleView is an article with its rendered body.
@@ -526,15 +527,29 @@ func (r *renderer) indexPage(k, total int, intro template.HTML) *page {
 	return idx
 }
 
+// PagerReach is how many index pages on either side of the current one its
+// pager links, besides the first and the last: an index page links a
+// fixed number of others, so its cost does not grow with the dossier.
+const PagerReach = 2
+
+// pager links index page k of total to the first and last pages and to
+// those within PagerReach of it, with a gap where pages are left out. For
+// k = 0 (a page that is not an index page) it links every index page.
 func (r *renderer) pager(k, total int) *pager {
-	p := &pager{Current: k, Total: total, Pages: make([]navLink, 0, total)}
+	p := &pager{Current: k, Total: total}
 	if k > 1 {
 		p.Prev = indexPath(k - 1)
 	}
-	if k < total {
+	if k >= 1 && k < total {
 		p.Next = indexPath(k + 1)
 	}
 	for i := 1; i <= total; i++ {
+		if k > 0 && i != 1 && i != total && (i < k-PagerReach || i > k+PagerReach) {
+			if !p.Pages[len(p.Pages)-1].Gap {
+				p.Pages = append(p.Pages, navLink{Title: "…", Gap: true})
+			}
+			continue
+		}
 		// Index pages are at the root, as are the pages that show a pager.
 		p.Pages = append(p.Pages, navLink{Path: indexPath(i), Title: strconv.Itoa(i), Href: indexPath(i), Current: i == k})
 	}
