@@ -8,7 +8,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
@@ -55,7 +58,7 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 	if err != nil || res == nil || res.ContentNode == nil {
 		return nil, &Report{Kind: "html"}, ErrNoArticle
 	}
-	md, err := htmltomarkdown.ConvertNode(res.ContentNode)
+	md, err := toMarkdown(res.ContentNode)
 	if err != nil {
 		return nil, nil, fmt.Errorf("convert to Markdown: %w", err)
 	}
@@ -118,6 +121,18 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("go-trafilatura kept %.0f words, the page's visible text cleaned as copied text %.0f: the body is the latter, and the blocks and lines above are those of the visible text", kept, bodyWords(ta.Body)))
 	}
 	return a, rep, nil
+}
+
+// toMarkdown converts extracted content to Markdown: CommonMark, and GFM
+// tables, without which a table's cells run together into one line of text
+// ("Server locations130 countries").
+func toMarkdown(n *html.Node) ([]byte, error) {
+	conv := converter.NewConverter(converter.WithPlugins(
+		base.NewBasePlugin(),
+		commonmark.NewCommonmarkPlugin(),
+		table.NewTablePlugin(table.WithCellPaddingBehavior(table.CellPaddingBehaviorMinimal)),
+	))
+	return conv.ConvertNode(n)
 }
 
 // hasProse reports whether the kept body holds an article: a block that
