@@ -58,6 +58,7 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 	if err != nil || res == nil || res.ContentNode == nil {
 		return nil, &Report{Kind: "html"}, ErrNoArticle
 	}
+	restoreSpaces(res.ContentNode, visible)
 	md, err := toMarkdown(res.ContentNode)
 	if err != nil {
 		return nil, nil, fmt.Errorf("convert to Markdown: %w", err)
