@@ -52,8 +52,9 @@ func TestPlainText(t *testing.T) {
 		"- one\n- two",
 		"| Server | Speed |\n| --- | --- |\n| 130 countries | 6% |",
 		"Line one.\\\nLine two.",
+		"10\\. Using a const\\_str \\*here\\* \\&amp; `a\\_b` &amp; AT\\&T",
 	}}
-	want := "A bold claim, wrapped.\none\ntwo\nServer Speed\n130 countries 6%\nLine one.\nLine two.\n"
+	want := "A bold claim, wrapped.\none\ntwo\nServer Speed\n130 countries 6%\nLine one.\nLine two.\n10. Using a const_str *here* &amp; a\\_b & AT&T\n"
 	if got := a.PlainText(); got != want {
 		t.Errorf("PlainText =\n%q\nwant\n%q", got, want)
 	}

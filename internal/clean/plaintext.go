@@ -1,12 +1,16 @@
 package clean
 
 import (
+	"bufio"
+	"bytes"
+	stdhtml "html"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -35,7 +39,7 @@ func (a *Article) PlainText() string {
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			writeCollapsed(&b, n.Segment.Value(src))
+			writeCollapsed(&b, textOf(n, src))
 			switch {
 			case n.HardLineBreak():
 				b.WriteByte('\n')
@@ -59,6 +63,20 @@ func (a *Article) PlainText() string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// textOf is a text node as goldmark's HTML renderer shows it: backslash
+// escapes and entity references resolved, except in code.
+func textOf(n *ast.Text, src []byte) []byte {
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	if n.IsRaw() {
+		html.DefaultWriter.RawWrite(w, n.Segment.Value(src))
+	} else {
+		html.DefaultWriter.Write(w, n.Segment.Value(src))
+	}
+	w.Flush()
+	return []byte(stdhtml.UnescapeString(buf.String()))
 }
 
 // newline ends the current line, if there is one: nested blocks (a
