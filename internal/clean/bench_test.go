@@ -45,3 +45,17 @@ func BenchmarkWCXB(b *testing.B) {
 		})
 	}
 }
+
+func TestPlainText(t *testing.T) {
+	a := &Article{Body: []string{
+		"A **bold** claim,\nwrapped.",
+		"- one\n- two",
+		"| Server | Speed |\n| --- | --- |\n| 130 countries | 6% |",
+		"Line one.\\\nLine two.",
+		"10\\. Using a const\\_str \\*here\\* \\&amp; `a\\_b` &amp; AT\\&T",
+	}}
+	want := "A bold claim, wrapped.\none\ntwo\nServer Speed\n130 countries 6%\nLine one.\nLine two.\n10. Using a const_str *here* &amp; a\\_b & AT&T\n"
+	if got := a.PlainText(); got != want {
+		t.Errorf("PlainText =\n%q\nwant\n%q", got, want)
+	}
+}

@@ -201,7 +201,7 @@ func isCredit(f features) bool {
 // isBreadcrumb is a short line of items joined by separators: "Home > Blog".
 func isBreadcrumb(s string) bool {
 	n := 0
-	for _, sep := range []string{" > ", " » ", " / ", " | ", " • ", " · ", "|"} {
+	for _, sep := range []string{" > ", " » ", " / ", " • ", " · ", "|"} {
 		n += strings.Count(s, sep)
 	}
 	return n >= 2 && len(wordsOf(s)) <= 3*(n+1)+3

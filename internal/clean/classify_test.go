@@ -213,3 +213,16 @@ func TestOtherLanguage(t *testing.T) {
 		t.Errorf("body = %q", got)
 	}
 }
+
+func TestIsBreadcrumb(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Home > Blog > Travel": true,
+		"Home | Blog | Travel": true,
+		"News|Sport|Weather":   true,
+		"Fortinet Accelerate: March 9-13, 2026 | Las Vegas, NV": false, // one separator
+	} {
+		if got := isBreadcrumb(s); got != want {
+			t.Errorf("isBreadcrumb(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -8,7 +8,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
@@ -51,11 +54,13 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 	if u, err := url.Parse(pageURL); err == nil && pageURL != "" {
 		opts.OriginalURL = u
 	}
+	protectTails(doc)
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil || res == nil || res.ContentNode == nil {
 		return nil, &Report{Kind: "html"}, ErrNoArticle
 	}
-	md, err := htmltomarkdown.ConvertNode(res.ContentNode)
+	restoreSpaces(res.ContentNode, visible)
+	md, err := toMarkdown(res.ContentNode)
 	if err != nil {
 		return nil, nil, fmt.Errorf("convert to Markdown: %w", err)
 	}
@@ -99,7 +104,10 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 	if !c.hasProse() {
 		return nil, rep, ErrNoArticle
 	}
-	if ta, trep, err := Text([]byte(visible)); err == nil && bodyWords(ta.Body) > fallbackRatio*bodyWords(a.Body) {
+	ta, trep, err := Text([]byte(visible))
+	switch {
+	case err != nil:
+	case bodyWords(ta.Body) > fallbackRatio*bodyWords(a.Body):
 		// The extractor kept too little: the body is the page's
 		// visible text, cleaned as copied text is.
 		kept := bodyWords(a.Body)
@@ -116,8 +124,28 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 		rep = trep
 		rep.Kind = "html"
 		rep.Notes = append(rep.Notes, fmt.Sprintf("go-trafilatura kept %.0f words, the page's visible text cleaned as copied text %.0f: the body is the latter, and the blocks and lines above are those of the visible text", kept, bodyWords(ta.Body)))
+	case flat(a.Body):
+		var added []string
+		if a.Body, added = fillGaps(a.Body, ta.Body); len(added) > 0 {
+			rep.Notes = append(rep.Notes, fmt.Sprintf("go-trafilatura kept no heading and no list, as when it finds no container for the article and collects the loose paragraphs; these %d blocks of the page's visible text, cleaned as copied text, lie between blocks it kept and were added to the body:", len(added)))
+			for _, b := range added {
+				rep.Notes = append(rep.Notes, "added "+quote(b))
+			}
+		}
 	}
 	return a, rep, nil
+}
+
+// toMarkdown converts extracted content to Markdown: CommonMark, and GFM
+// tables, without which a table's cells run together into one line of text
+// ("Server locations130 countries").
+func toMarkdown(n *html.Node) ([]byte, error) {
+	conv := converter.NewConverter(converter.WithPlugins(
+		base.NewBasePlugin(),
+		commonmark.NewCommonmarkPlugin(),
+		table.NewTablePlugin(table.WithCellPaddingBehavior(table.CellPaddingBehaviorMinimal)),
+	))
+	return conv.ConvertNode(n)
 }
 
 // hasProse reports whether the kept body holds an article: a block that

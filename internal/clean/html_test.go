@@ -80,3 +80,18 @@ func TestVisibleText(t *testing.T) {
 		t.Errorf("visibleText = %q, want %q", got, want)
 	}
 }
+
+func TestToMarkdownTable(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<table><tr><th>Server locations</th><td>130 countries</td></tr><tr><th>Average speed loss</th><td>6% download</td></tr></table>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, err := toMarkdown(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &Article{Body: []string{string(md)}}
+	if got, want := a.PlainText(), "Server locations 130 countries\nAverage speed loss 6% download\n"; got != want {
+		t.Errorf("table as Markdown %q renders as %q, want %q", md, got, want)
+	}
+}
