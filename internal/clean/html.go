@@ -104,10 +104,7 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 	if !c.hasProse() {
 		return nil, rep, ErrNoArticle
 	}
-	ta, trep, err := Text([]byte(visible))
-	switch {
-	case err != nil:
-	case bodyWords(ta.Body) > fallbackRatio*bodyWords(a.Body):
+	if ta, trep, err := Text([]byte(visible)); err == nil && bodyWords(ta.Body) > fallbackRatio*bodyWords(a.Body) {
 		// The extractor kept too little: the body is the page's
 		// visible text, cleaned as copied text is.
 		kept := bodyWords(a.Body)
@@ -124,14 +121,6 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 		rep = trep
 		rep.Kind = "html"
 		rep.Notes = append(rep.Notes, fmt.Sprintf("go-trafilatura kept %.0f words, the page's visible text cleaned as copied text %.0f: the body is the latter, and the blocks and lines above are those of the visible text", kept, bodyWords(ta.Body)))
-	case flat(a.Body):
-		var added []string
-		if a.Body, added = fillGaps(a.Body, ta.Body); len(added) > 0 {
-			rep.Notes = append(rep.Notes, fmt.Sprintf("go-trafilatura kept no heading and no list, as when it finds no container for the article and collects the loose paragraphs; these %d blocks of the page's visible text, cleaned as copied text, lie between blocks it kept and were added to the body:", len(added)))
-			for _, b := range added {
-				rep.Notes = append(rep.Notes, "added "+quote(b))
-			}
-		}
 	}
 	return a, rep, nil
 }
