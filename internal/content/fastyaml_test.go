@@ -61,6 +61,11 @@ var fastInputs = []string{
 	"fast:" + strings.Replace(frontOf(goodArticle), "authors: []", "authors:\n  - Jane Doe\n", 1),
 	"fast:" + strings.Replace(frontOf(goodArticle), "authors: []", "authors:\n- Jane Doe\n", 1),
 	"fast:  " + strings.ReplaceAll(strings.TrimSuffix(frontOf(goodArticle), "\n"), "\n", "\n  ") + "\n", // indented
+	// line breaks to libyaml but characters to goccy, and a lone CR
+	frontOf(goodArticle) + "dek: a\u2029\n",
+	frontOf(goodArticle) + "dek: \"a\u0085b\"\n",
+	frontOf(goodArticle) + "dek: a \u2028 b\n",
+	frontOf(goodArticle) + "notes: [a\rb]\n",
 	// unknown, typo, nested and non-string keys
 	frontOf(goodArticle) + "dtae: 2017\n",
 	strings.Replace(frontOf(goodArticle), "title:", "titel:", 1),
