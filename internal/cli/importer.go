@@ -22,10 +22,11 @@ import (
 //
 //  1. dossier-import next to this program (go install ./cmd/... puts both
 //     in the same directory);
-//  2. dossier-import on PATH;
-//  3. inside the dossier's own module (go run ./cmd/dossier import ...):
+//  2. inside the dossier's own module (go run ./cmd/dossier import ...):
 //     "go tool dossier-import", which go.mod declares as a tool, so Go
-//     builds it once and caches it.
+//     builds it from the current source once and caches it (an importer
+//     installed on PATH earlier may be older than the source);
+//  3. dossier-import on PATH.
 const importerName = "dossier-import"
 
 // runImport runs the importer with args, passing its output and exit status
@@ -55,18 +56,22 @@ func importerCommand(args []string) (*exec.Cmd, error) {
 		name += ".exe"
 	}
 	if self, err := os.Executable(); err == nil {
-		if self, err := filepath.EvalSymlinks(self); err == nil {
-			sibling := filepath.Join(filepath.Dir(self), name)
+		dirs := []string{filepath.Dir(self)}
+		if resolved, err := filepath.EvalSymlinks(self); err == nil {
+			dirs = append([]string{filepath.Dir(resolved)}, dirs...)
+		}
+		for _, dir := range dirs {
+			sibling := filepath.Join(dir, name)
 			if fi, err := os.Stat(sibling); err == nil && !fi.IsDir() {
 				return exec.Command(sibling, args...), nil
 			}
 		}
 	}
-	if path, err := exec.LookPath(importerName); err == nil {
-		return exec.Command(path, args...), nil
-	}
 	if goTool, ok := inOwnModule(); ok {
 		return exec.Command(goTool, append([]string{"tool", importerName}, args...)...), nil
+	}
+	if path, err := exec.LookPath(importerName); err == nil {
+		return exec.Command(path, args...), nil
 	}
 	return nil, fmt.Errorf("the importer, %s, is not next to this program or on PATH, and this directory is not in the dossier's Go module; "+
 		"install both with `go install ./cmd/dossier ./cmd/dossier-import` from the dossier's repository, or run `go run ./cmd/dossier import ...` there", importerName)
@@ -87,5 +92,11 @@ func inOwnModule() (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	return goTool, strings.TrimSpace(string(out)) == info.Main.Path
+	// In a workspace, go list -m prints every module of it, a line each.
+	for _, m := range strings.Fields(string(out)) {
+		if m == info.Main.Path {
+			return goTool, true
+		}
+	}
+	return "", false
 }

@@ -122,9 +122,9 @@ func TestImportWithoutImporterSaysWhatToDo(t *testing.T) {
 	}
 }
 
-// Inside the dossier's module, with no importer installed (go run
+// Inside the dossier's module, with no importer beside the program (go run
 // ./cmd/dossier import ...), the importer runs through "go tool", as go.mod
-// declares it.
+// declares it, even when another is on PATH.
 func TestImportInOwnModuleUsesGoTool(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the programs; skipped with -short")
@@ -135,15 +135,21 @@ func TestImportInOwnModuleUsesGoTool(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// An importer installed on PATH earlier may be older than the source:
+	// inside the module, the source's wins.
+	stale := t.TempDir()
+	if err := os.WriteFile(filepath.Join(stale, "dossier-import"), []byte("#!/bin/sh\necho STALE importer >&2\nexit 3\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd := exec.Command(dossier, "import", "-h")
 	cmd.Dir = filepath.Join(root, "content")
-	cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(goPath)) // go, but no dossier-import
+	cmd.Env = append(os.Environ(), "PATH="+stale+string(os.PathListSeparator)+filepath.Dir(goPath))
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("dossier import -h: %v\n%s", err, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "usage: dossier import") || !strings.Contains(stderr.String(), "-explain") {
+	if strings.Contains(stderr.String(), "STALE") || !strings.Contains(stderr.String(), "usage: dossier import") || !strings.Contains(stderr.String(), "-explain") {
 		t.Errorf("dossier import -h did not print the importer's usage: %q", stderr.String())
 	}
 }
