@@ -48,6 +48,12 @@ func refs(root ast.Node) *Refs {
 			r.Links = append(r.Links, Link{"a", "href", rendered(n.Destination)})
 		case *ast.Image:
 			r.Links = append(r.Links, Link{"img", "src", rendered(n.Destination)})
+			if n.Attributes() != nil {
+				ok = false
+				return ast.WalkStop, nil
+			}
+			// Its children are the alt text, written as text, links and all.
+			return ast.WalkSkipChildren, nil
 		case *backLinks:
 			for _, l := range n.links {
 				r.Links = append(r.Links, Link{"a", "href", l.Href})

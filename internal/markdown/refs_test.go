@@ -71,7 +71,7 @@ func TestRefsMatchTheHTML(t *testing.T) {
 		"plain":     {"One *two* **three** `four`.\n\n> quote\n\n- a\n- b\n\n1. c\n\n---\n\n```go\nfunc f() {}\n```\n\n    indented\n", true},
 		"headings":  {"# Title\n\n## Title\n\n### Ünïcode & “quotes”?\n\ntext\n", true},
 		"links":     {"[a](other.html#p2) [b](<https://e.org/a b?x=1&y=\"2\">) [c](<path with space.html>) [d](mailto:x@e.org) [e](/ü/ß.html) [f](#p1)\n", true},
-		"images":    {"![alt](pic.png) ![a b](dir/a%20b.jpg \"title\")\n", true},
+		"images":    {"![alt](pic.png) ![a b](dir/a%20b.jpg \"title\") ![a [b](missing.html) ![c](d.png)](p.png)\n", true},
 		"unsafe":    {"[x](javascript:alert(1)) [y](vbscript:x) <b>raw</b>\n\n<div>block</div>\n", true},
 		"gfm":       {"| a | b |\n|---|---|\n| [l](x.html) | ~~s~~ |\n\n- [ ] task\n- [x] done\n", true},
 		"escapes":   {"[a](x.html?a=1&amp;b=2) [b](x.html?q=%20&lt;)\n", true},
