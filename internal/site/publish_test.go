@@ -476,8 +476,26 @@ func TestLargeDossier(t *testing.T) {
 			t.Errorf("index-6.html's pager links %s: %v, want %v", indexPath(k), linked, want)
 		}
 	}
-	if got := strings.Count(nav, `<span class="gap">…</span>`); got != 2 {
+	if got := strings.Count(nav, `class="gap"`); got != 2 {
 		t.Errorf("index-6.html's pager has %d gaps, want 2:\n%s", got, nav)
+	}
+	// A gap never hides a single page: page 3's pager links 1 to 5, 11.
+	s = string(res.Files[indexPath(3)])
+	nav = s[strings.Index(s, `<nav class="pager"`):]
+	nav = nav[:strings.Index(nav, "</nav>")]
+	for k := 1; k <= pages; k++ {
+		if linked, want := strings.Contains(nav, `href="`+indexPath(k)+`"`), k <= 5 || k == pages; linked != want {
+			t.Errorf("index-3.html's pager links %s: %v, want %v", indexPath(k), linked, want)
+		}
+	}
+	// index-5.html: 1 … would hide page 2 alone, so 2 is linked: 1 to 7, gap, 11.
+	s = string(res.Files[indexPath(5)])
+	nav = s[strings.Index(s, `<nav class="pager"`):]
+	nav = nav[:strings.Index(nav, "</nav>")]
+	for k := 1; k <= pages; k++ {
+		if linked, want := strings.Contains(nav, `href="`+indexPath(k)+`"`), k <= 7 || k == pages; linked != want {
+			t.Errorf("index-5.html's pager links %s: %v, want %v", indexPath(k), linked, want)
+		}
 	}
 	// search.html, for readers without JavaScript, links every index page.
 	if s := string(res.Files["search.html"]); !strings.Contains(s, `href="`+indexPath(pages-1)+`"`) || strings.Contains(s, "gap") || strings.Contains(s, `rel="next"`) {

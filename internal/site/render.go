@@ -544,7 +544,10 @@ func (r *renderer) pager(k, total int) *pager {
 		p.Next = indexPath(k + 1)
 	}
 	for i := 1; i <= total; i++ {
-		if k > 0 && i != 1 && i != total && (i < k-PagerReach || i > k+PagerReach) {
+		// A gap of one page would take as much room as its number.
+		near := i >= k-PagerReach-1 && i <= k+PagerReach+1 && (i == 2 || i == total-1) ||
+			i >= k-PagerReach && i <= k+PagerReach
+		if k > 0 && i != 1 && i != total && !near {
 			if !p.Pages[len(p.Pages)-1].Gap {
 				p.Pages = append(p.Pages, navLink{Title: "…", Gap: true})
 			}
