@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // go-trafilatura removes non-text elements (scripts, icons, form controls,
@@ -53,7 +54,7 @@ func wrapTail(e *html.Node) {
 	if !text {
 		return
 	}
-	span := &html.Node{Type: html.ElementNode, Data: "span", DataAtom: 0}
+	span := &html.Node{Type: html.ElementNode, Data: "span", DataAtom: atom.Span}
 	e.Parent.InsertBefore(span, tail[0])
 	for _, s := range tail {
 		e.Parent.RemoveChild(s)

@@ -126,11 +126,17 @@ func parseArticleWith(file string, src []byte, fast func([]byte, any, ...string)
 	}
 	a := &Article{Slug: slug, File: file, Body: body, BodyLine: bodyLine, front: yml}
 	var pos Positions
+	whole := true
 	if !fast(yml, &a.ArticleMeta, articleRequired...) {
 		a.ArticleMeta = ArticleMeta{}
 		var yerrs List
-		pos, yerrs = DecodeYAML(file, yml, 1, &a.ArticleMeta, articleRequired...)
+		pos, yerrs, whole = decodeYAML(file, yml, 1, &a.ArticleMeta, articleRequired...)
 		errs = append(errs, yerrs...)
+	}
+	if !whole {
+		// The library stopped partway: the values were not all read, so
+		// checking them would report errors that are not there.
+		return nil, errs
 	}
 	positions := func() Positions { // found only for an error
 		if pos == nil {

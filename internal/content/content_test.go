@@ -72,7 +72,7 @@ func TestFrontMatterErrors(t *testing.T) {
 		{"wrong type", strings.Replace(goodArticle, "authors: []", "authors: {a: 1}", 1),
 			[]string{`content/articles/x.md:4:`}},
 		{"tag on a list", strings.Replace(goodArticle, "authors: []", "authors: !x Jane Doe", 1), // goccy/go-yaml#735 panics
-			[]string{`content/articles/x.md:2: the YAML library failed on this file`}},
+			[]string{`content/articles/x.md:4:10: the YAML library cannot read the tag !x here; remove it`}},
 		{"malformed YAML", strings.Replace(goodArticle, "title: A title", "title: [unclosed", 1),
 			[]string{`content/articles/x.md:3:1: ',' or ']' must be specified (fix the YAML syntax)`}},
 		{"bad date", strings.Replace(goodArticle, "event: e1", "event: e1\npublished: July 2017", 1),
@@ -103,6 +103,19 @@ func TestFrontMatterErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// When the YAML library stops partway (goccy/go-yaml#735), the values it
+// never read are not reported as empty.
+func TestLibraryPanicReportsOnlyItself(t *testing.T) {
+	src := strings.Replace(goodArticle, "authors: []", "authors: !x Jane Doe", 1)
+	_, err := Load(site(map[string]string{"content/articles/x.md": src}))
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if n := len(err.(List)); n != 1 || strings.Contains(err.Error(), "empty") {
+		t.Errorf("%d errors, want the one about the tag:\n%s", n, err)
 	}
 }
 

@@ -43,17 +43,25 @@ func (p Positions) At(path string) Pos {
 // keys) is returned in the List, each naming file:line:col. The returned
 // Positions let callers report their own checks at the right line.
 func DecodeYAML(file string, src []byte, lineOffset int, v any, required ...string) (Positions, List) {
+	pos, errs, _ := decodeYAML(file, src, lineOffset, v, required...)
+	return pos, errs
+}
+
+// decodeYAML is DecodeYAML; it also reports whether v was decoded whole
+// (the library can stop partway: see nodeToValue), so that the caller does
+// not report as empty the values that were never read.
+func decodeYAML(file string, src []byte, lineOffset int, v any, required ...string) (Positions, List, bool) {
 	pos := Positions{"": {Line: lineOffset + 1, Col: 1}}
 	var errs List
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
 		errs.Add(yamlError(file, lineOffset, err, "fix the YAML syntax"))
-		return pos, errs
+		return pos, errs, true
 	}
 	var body ast.Node
 	if len(f.Docs) > 1 {
 		errs.Add(Errorf(file, lineOffset+1, 1, "more than one YAML document; keep a single mapping"))
-		return pos, errs
+		return pos, errs, true
 	}
 	if len(f.Docs) == 1 {
 		body = f.Docs[0].Body
@@ -62,14 +70,24 @@ func DecodeYAML(file string, src []byte, lineOffset int, v any, required ...stri
 		for _, k := range required {
 			errs.Add(Errorf(file, lineOffset+1, 1, "missing required field %q", k))
 		}
-		return pos, errs
+		return pos, errs, true
 	}
 	w := walker{file: file, off: lineOffset, pos: pos, suggested: map[string]bool{}}
 	w.walk(body, reflect.TypeOf(v), "")
 	errs = append(errs, w.errs...)
 	// NodeToValue ignores unknown keys (reported above), so type errors
 	// in the known ones are reported in the same pass.
-	if err := nodeToValue(body, v); err != nil {
+	whole := true
+	var pe *panicError
+	if err := nodeToValue(body, v); errors.As(err, &pe) {
+		whole = false
+		p := pos[""]
+		if pe.tag != nil {
+			tp := pe.tag.GetToken().Position
+			p = Pos{Line: tp.Line + lineOffset, Col: tp.Column}
+		}
+		errs.Add(Errorf(file, p.Line, p.Col, "%v", err))
+	} else if err != nil {
 		errs.Add(yamlError(file, lineOffset, err, "give the value the type the field expects"))
 	}
 	for _, k := range required {
@@ -77,7 +95,7 @@ func DecodeYAML(file string, src []byte, lineOffset int, v any, required ...stri
 			errs.Add(Errorf(file, lineOffset+1, 1, "missing required field %q; add it to the front matter", k))
 		}
 	}
-	return pos, errs
+	return pos, errs, whole
 }
 
 // nodeToValue is yaml.NodeToValue with a panic of the library turned into
@@ -87,10 +105,37 @@ func DecodeYAML(file string, src []byte, lineOffset int, v any, required ...stri
 func nodeToValue(n ast.Node, v any) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("the YAML library failed on this file (%v), as it does on a tag such as !x on a value that should be a list or mapping", r)
+			pe := &panicError{}
+			ast.Walk(tagFinder{&pe.tag}, n)
+			err = pe
 		}
 	}()
 	return yaml.NodeToValue(n, v)
+}
+
+// A panicError is a panic of the YAML library while decoding, with the
+// first tagged value, which is what makes v1.19.2 panic.
+type panicError struct{ tag *ast.TagNode }
+
+func (e *panicError) Error() string {
+	if e.tag != nil {
+		return fmt.Sprintf("the YAML library cannot read the tag %s here; remove it (Dossier's fields take no tags)", e.tag.Start.Value)
+	}
+	return "the YAML library failed on this front matter; remove any tag (such as !x) from its values"
+}
+
+// tagFinder is an ast.Visitor that finds the first tagged node.
+type tagFinder struct{ found **ast.TagNode }
+
+func (f tagFinder) Visit(n ast.Node) ast.Visitor {
+	if *f.found != nil {
+		return nil
+	}
+	if t, ok := n.(*ast.TagNode); ok {
+		*f.found = t
+		return nil
+	}
+	return f
 }
 
 func yamlError(file string, off int, err error, hint string) error {
