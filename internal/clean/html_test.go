@@ -95,3 +95,27 @@ func TestToMarkdownTable(t *testing.T) {
 		t.Errorf("table as Markdown %q renders as %q, want %q", md, got, want)
 	}
 }
+
+// An ordinary news page with a photo and a related story: neither the
+// caption nor the related headline becomes a paragraph of the body.
+func TestHTMLPageCaptionAndRelatedStayOut(t *testing.T) {
+	page := strings.Replace(testPage, "<p>They spoke",
+		`<figure><img src="a.jpg" alt=""><figcaption>The two leaders shake hands before their meeting in Osaka. (Photo: Jane Roe/AP)</figcaption></figure>
+<p><a href="/related">Read more: What the last summit between the two leaders did for arms control talks</a></p>
+<p>They spoke`, 1)
+	a, _, err := Clean("page.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(a.Body, "\n\n")
+	for _, bad := range []string{"shake hands", "Read more"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("body has %q:\n%s", bad, text)
+		}
+	}
+	for _, want := range []string{"The two leaders met", "They spoke for about"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("body lacks %q:\n%s", want, text)
+		}
+	}
+}
