@@ -24,8 +24,10 @@ import (
 //   - the article's own page;
 //   - its previous and next articles' pages, when its title or its place
 //     in the order changed (they show its title and link to it);
-//   - index.html, when anything the index shows changed (title, dek,
-//     publication, date), or the order did.
+//   - the index pages that list it, when anything the index shows changed
+//     (title, dek, publication, date), and, when its place in the order
+//     changed, those that list the articles between its old place and its
+//     new one (each moves by one).
 //
 // The link check is kept incremental too: the re-rendered pages have all
 // their links checked, and every other page has its links into the
@@ -179,6 +181,13 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 	dirty := map[string]bool{} // output paths to render again
 	var moved []string         // edited articles whose place in the order may change
 	var edited []int           // their positions, for the search index's shards
+	lo, hi := -1, -1           // the positions whose entries on the index pages changed
+	touch := func(i int) {
+		if lo < 0 || i < lo {
+			lo = i
+		}
+		hi = max(hi, i)
+	}
 	for _, f := range files {
 		i := b.position(f)
 		old := r.views[i]
@@ -202,12 +211,12 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 		dirty[a.Path()] = true
 		if a.Title != old.Title || a.Date != old.Date {
 			moved = append(moved, a.Path())
-			dirty["index.html"] = true
+			touch(i)
 			dirty["search.html"] = true // lists every article's title
 			b.markNeighbours(r.views, i, dirty)
 		}
 		if a.Dek != old.Dek || a.Publication != old.Publication {
-			dirty["index.html"] = true
+			touch(i)
 		}
 		if a.Publication != old.Publication {
 			dirty["search.html"] = true // lists each article's publication
@@ -227,6 +236,7 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 			r.search[i] = docs[v.Path()]
 			if slices.Contains(moved, v.Path()) {
 				b.markNeighbours(r.views, i, dirty)
+				touch(i) // the articles between its old place and this one shift by one
 			}
 		}
 	}
@@ -240,15 +250,14 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 		edited = nil // every shard: the order changed
 	}
 	errs.Add(r.writeSearchIndex(edited))
-	var more []string // the index pages besides index.html
+	var more []string // the index pages that list the changed entries
+	if lo >= 0 {
+		paths, e := r.renderIndexPages(lo/IndexPageSize+1, hi/IndexPageSize+1)
+		errs = append(errs, e...)
+		more = paths
+	}
 	for _, p := range pages {
 		switch p {
-		case "index.html":
-			// Every index page: an article's move can shift the others.
-			paths, e := r.renderIndex()
-			errs = append(errs, e...)
-			more = append(more, paths[1:]...)
-			continue
 		case "search.html":
 			errs = append(errs, r.renderSearch()...)
 			continue

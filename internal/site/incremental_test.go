@@ -186,3 +186,53 @@ func TestBuilderFullRebuildOnOtherChanges(t *testing.T) {
 		sameAsFull(t, fsys, res)
 	}
 }
+
+// With several index pages, an edit re-renders only the index pages that
+// list what changed: the page holding the article, or, when it moves, the
+// pages from its old place to its new one.
+func TestBuilderRerendersOnlyTheIndexPagesThatChange(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	n := 3*IndexPageSize + 10 // with alpha and beta: 4 index pages
+	for i := range n {
+		// Ordered by date: h0000 first, one a day from 2018-01-01.
+		fsys[fmt.Sprintf("content/articles/h%04d.md", i)] = &fstest.MapFile{Data: []byte(article(fmt.Sprintf("H%04d", i), fmt.Sprintf("2018-%02d-%02d", 1+i/28, 1+i%28), "Body."))}
+	}
+	b := NewBuilder(fsys, Options{})
+	if _, _, err := b.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	indexPages := func(changed []string) []string {
+		return slices.DeleteFunc(slices.Clone(changed), func(p string) bool { return !strings.HasPrefix(p, "index") })
+	}
+	// The index page that lists h0070, from a full render.
+	full := render(t, fsys)
+	holding := ""
+	for p := range full.Files {
+		if strings.HasPrefix(p, "index") && strings.Contains(string(full.Files[p]), `href="articles/h0070.html"`) {
+			holding = p
+		}
+	}
+	if holding == "" || holding == "index.html" {
+		t.Fatalf("h0070 is listed on %q; the test wants it on a later index page", holding)
+	}
+	res, changed, err := rebuild(t, b, fsys, map[string]string{"content/articles/h0070.md": strings.Replace(article("H0070", "2018-03-15", "Body."), "event: e", "dek: A new dek.\nevent: e", 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := indexPages(changed); !slices.Equal(got, []string{holding}) {
+		t.Errorf("dek edit: index pages changed %q, want only %q", got, holding)
+	}
+	sameAsFull(t, fsys, res)
+
+	// Moving h0000 to h0120's date (just before it): the pages from the
+	// first to the one that lists h0120 change, the last one does not.
+	res, changed, err = rebuild(t, b, fsys, map[string]string{"content/articles/h0000.md": article("H0000", "2018-05-09", "Body.")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := indexPages(changed)
+	if !slices.Contains(got, "index.html") || slices.Contains(got, indexPath(4)) || len(got) < 2 {
+		t.Errorf("move: index pages changed %q, want index.html up to the page of h0120, not %s", got, indexPath(4))
+	}
+	sameAsFull(t, fsys, res)
+}

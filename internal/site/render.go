@@ -481,21 +481,32 @@ type pager struct {
 
 // renderIndex renders the index pages and returns their paths.
 func (r *renderer) renderIndex() ([]string, content.List) {
+	return r.renderIndexPages(1, r.indexPages())
+}
+
+// indexPages is how many index pages the dossier has.
+func (r *renderer) indexPages() int {
+	return max(1, (len(r.c.Articles)+IndexPageSize-1)/IndexPageSize)
+}
+
+// renderIndexPages renders the index pages first to last (1-based) and
+// returns their paths.
+func (r *renderer) renderIndexPages(first, last int) ([]string, content.List) {
 	var errs content.List
 	var intro template.HTML
-	if r.c.Site.Intro != "" {
+	if r.c.Site.Intro != "" && first == 1 {
 		doc, e := r.convert(content.SiteFile, 1, []byte(r.c.Site.Intro), false, "index.html", nil)
 		errs = append(errs, e...)
 		if doc != nil {
 			intro = template.HTML(doc.HTML)
 		}
 	}
-	total := max(1, (len(r.c.Articles)+IndexPageSize-1)/IndexPageSize)
-	paths := make([]string, total)
-	perrs := make([]error, total)
+	total := r.indexPages()
+	paths := make([]string, last-first+1)
+	perrs := make([]error, len(paths))
 	// In parallel, as the articles are; the errors are kept in page order.
-	parallel(total, func(i int) {
-		idx := r.indexPage(i+1, total, intro)
+	parallel(len(paths), func(i int) {
+		idx := r.indexPage(first+i, total, intro)
 		perrs[i] = r.exec(idx, content.SiteFile)
 		paths[i] = idx.Path
 	})
