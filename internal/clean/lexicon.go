@@ -22,7 +22,7 @@ var (
 	// appealCues are the strongest: wording that asks the reader to sign up
 	// or give. Only these remove a block that reads as prose.
 	appealCues = cues(`newsletters?`, `sign(?:ing)? up (?:for|to|now|today|here)`, `subscribe (?:to|for|now|today|here)`,
-		`your inbox`, `email address`, `donat(?:e|es|ion|ions|ing)`, `fundrais\w*`, `tax-deductible`, `funding gap`,
+		`your inbox`, `donat(?:e|es|ion|ions|ing)`, `fundrais\w*`, `tax-deductible`, `funding gap`,
 		`support (?:our|the|independent|us)(?: \w+)? (?:journalism|reporting|work)`,
 		// Disclosures and form small print speak for the site in the same way.
 		`affiliate links?`, `(?:earn|receive|make) (?:a |an )?(?:small )?(?:commission|fee)`, `amazon associate`,
