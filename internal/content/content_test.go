@@ -189,7 +189,7 @@ func TestDate(t *testing.T) {
 			t.Errorf("%s: %s, want %s", in, got, want)
 		}
 	}
-	for _, bad := range []string{"", "17", "2017-7", "2017-13", "July 2017", "2017-07-07T10:00"} {
+	for _, bad := range []string{"", "17", "2017-7", "2017-13", "July 2017", "2017-07-07T10:00", "0000", "0000-07", "0000-07-04"} {
 		if _, err := ParseDate(bad); err == nil {
 			t.Errorf("ParseDate(%q) succeeded", bad)
 		}

@@ -24,6 +24,10 @@ func ParseDate(s string) (Date, error) {
 		if err != nil {
 			break
 		}
+		if t.Year() == 0 {
+			// Year 0 is the zero Date's, which means "not verified".
+			return Date{}, fmt.Errorf("date %q has year 0000: write the year the article was published", s)
+		}
 		d := Date{Year: t.Year()}
 		if len(layout) >= 7 {
 			d.Month = int(t.Month())
