@@ -180,11 +180,13 @@ func (c *classifier) markExtractedMetadata(a *Article) {
 var fence = regexp.MustCompile("^(```|~~~)")
 
 // splitMarkdown splits Markdown into blocks at blank lines, keeping fenced
-// code blocks whole.
+// code blocks whole. Trailing white space is trimmed, so a hard line break
+// written as two trailing spaces (html-to-markdown's <br>, in addresses and
+// verse) is written as a trailing backslash instead, which survives that.
 func splitMarkdown(s string) []Block {
 	var out []Block
 	var cur []string
-	start, inFence := 0, false
+	start, inFence, hardBreak := 0, false, false
 	flush := func() {
 		if len(cur) > 0 {
 			out = append(out, Block{N: len(out) + 1, Line: start, Text: strings.Join(cur, "\n")})
@@ -192,18 +194,23 @@ func splitMarkdown(s string) []Block {
 		cur = nil
 	}
 	for n, line := range strings.Split(s, "\n") {
-		line = strings.TrimRight(line, " \t\r")
+		raw := strings.TrimRight(line, "\r")
+		line = strings.TrimRight(raw, " \t")
 		if fence.MatchString(strings.TrimSpace(line)) {
 			inFence = !inFence
 		}
 		if !inFence && strings.TrimFunc(line, isBlankRune) == "" {
 			flush()
+			hardBreak = false
 			continue
 		}
 		if len(cur) == 0 {
 			start = n + 1
+		} else if hardBreak {
+			cur[len(cur)-1] += `\`
 		}
 		cur = append(cur, line)
+		hardBreak = !inFence && strings.HasSuffix(raw, "  ")
 	}
 	flush()
 	return out

@@ -119,3 +119,20 @@ func TestHTMLPageCaptionAndRelatedStayOut(t *testing.T) {
 		}
 	}
 }
+
+// A <br> in a saved page stays a line break (an address, a verse), not a
+// space: html-to-markdown writes it as two trailing spaces, which the
+// block splitter trims, so it becomes a trailing backslash.
+func TestHTMLLineBreakKept(t *testing.T) {
+	page := strings.Replace(testPage, "<p>They spoke",
+		`<p>The statement was signed by the two ministers in the presence of their delegations,<br>in the conference hall of the summit venue,<br>late on Friday evening after the talks.</p>
+<p>They spoke`, 1)
+	a, _, err := Clean("page.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The statement was signed by the two ministers in the presence of their delegations,\\\nin the conference hall of the summit venue,\\\nlate on Friday evening after the talks."
+	if !slices.Contains(a.Body, want) {
+		t.Errorf("body lacks the paragraph with its line breaks:\n%q", a.Body)
+	}
+}
