@@ -431,6 +431,21 @@ func TestOfflineEditionsSetting(t *testing.T) {
 	}
 }
 
+// checkPager checks which of the pages index pages index page k's pager
+// links, and returns the pager's HTML.
+func checkPager(t *testing.T, res *Result, k, pages int, linked func(int) bool) string {
+	t.Helper()
+	s := string(res.Files[indexPath(k)])
+	nav := s[strings.Index(s, `<nav class="pager"`):]
+	nav = nav[:strings.Index(nav, "</nav>")]
+	for i := 1; i <= pages; i++ {
+		if got, want := strings.Contains(nav, `href="`+indexPath(i)+`"`), linked(i); got != want {
+			t.Errorf("%s's pager links %s: %v, want %v", indexPath(k), indexPath(i), got, want)
+		}
+	}
+	return nav
+}
+
 // A dossier of more articles than a shard and an index page holds: the
 // search index comes in shards, the index in pages, and a build that
 // streams to disk writes exactly what Render makes in memory.
@@ -467,36 +482,14 @@ func TestLargeDossier(t *testing.T) {
 	// An index page's pager links the first and last pages and two on
 	// either side, not every page: its size does not grow with the dossier.
 	pages := total/IndexPageSize + 1 // 11
-	s := string(res.Files[indexPath(6)])
-	nav := s[strings.Index(s, `<nav class="pager"`):]
-	nav = nav[:strings.Index(nav, "</nav>")]
-	for k := 1; k <= pages; k++ {
-		linked := strings.Contains(nav, `href="`+indexPath(k)+`"`)
-		if want := k == 1 || k == pages || (k >= 4 && k <= 8); linked != want {
-			t.Errorf("index-6.html's pager links %s: %v, want %v", indexPath(k), linked, want)
-		}
-	}
+	nav := checkPager(t, res, 6, pages, func(k int) bool { return k == 1 || k == pages || (k >= 4 && k <= 8) })
 	if got := strings.Count(nav, `class="gap"`); got != 2 {
 		t.Errorf("index-6.html's pager has %d gaps, want 2:\n%s", got, nav)
 	}
 	// A gap never hides a single page: page 3's pager links 1 to 5, 11.
-	s = string(res.Files[indexPath(3)])
-	nav = s[strings.Index(s, `<nav class="pager"`):]
-	nav = nav[:strings.Index(nav, "</nav>")]
-	for k := 1; k <= pages; k++ {
-		if linked, want := strings.Contains(nav, `href="`+indexPath(k)+`"`), k <= 5 || k == pages; linked != want {
-			t.Errorf("index-3.html's pager links %s: %v, want %v", indexPath(k), linked, want)
-		}
-	}
+	checkPager(t, res, 3, pages, func(k int) bool { return k <= 5 || k == pages })
 	// index-5.html: 1 … would hide page 2 alone, so 2 is linked: 1 to 7, gap, 11.
-	s = string(res.Files[indexPath(5)])
-	nav = s[strings.Index(s, `<nav class="pager"`):]
-	nav = nav[:strings.Index(nav, "</nav>")]
-	for k := 1; k <= pages; k++ {
-		if linked, want := strings.Contains(nav, `href="`+indexPath(k)+`"`), k <= 7 || k == pages; linked != want {
-			t.Errorf("index-5.html's pager links %s: %v, want %v", indexPath(k), linked, want)
-		}
-	}
+	checkPager(t, res, 5, pages, func(k int) bool { return k <= 7 || k == pages })
 	// search.html, for readers without JavaScript, links every index page.
 	if s := string(res.Files["search.html"]); !strings.Contains(s, `href="`+indexPath(pages-1)+`"`) || strings.Contains(s, "gap") || strings.Contains(s, `rel="next"`) {
 		t.Error("search.html does not link every index page, or has a gap or a next page")
