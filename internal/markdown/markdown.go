@@ -17,12 +17,9 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"sort"
 
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -81,10 +78,6 @@ func New() *Converter {
 		goldmark.WithExtensions(
 			extension.GFM,
 			extension.Footnote,
-			highlighting.NewHighlighting(
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-				highlighting.WithWrapperRenderer(codeWrapper),
-			),
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
@@ -94,25 +87,11 @@ func New() *Converter {
 			renderer.WithNodeRenderers(
 				util.Prioritized(dropRawHTML{}, 100),
 				util.Prioritized(backLinkRenderer{}, 100),
+				util.Prioritized(codeRenderer{}, 100),
 			),
 		),
 	)
 	return &Converter{md: md}
-}
-
-// codeWrapper puts highlighted code in a focusable, labelled region so a
-// keyboard user can scroll a wide block.
-func codeWrapper(w util.BufWriter, c highlighting.CodeBlockContext, entering bool) {
-	if !entering {
-		w.WriteString("</div>\n")
-		return
-	}
-	lang, _ := c.Language()
-	label := "Code"
-	if len(lang) > 0 {
-		label = "Code: " + string(lang)
-	}
-	fmt.Fprintf(w, `<div class="code" tabindex="0" role="region" aria-label="%s">`, util.EscapeHTML([]byte(label)))
 }
 
 var stateKey = parser.NewContextKey()

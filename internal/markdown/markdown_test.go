@@ -110,6 +110,24 @@ func TestHighlightingUsesClasses(t *testing.T) {
 	}
 }
 
+// A fence with no language, or one chroma does not know, keeps its lines
+// and spacing in a <pre>, escaped, inside the same labelled region.
+// (goldmark-highlighting, used before, wrote such code with no <pre>, so
+// the browser folded its indentation and line breaks into spaces.)
+func TestPlainFenceKeepsSpacing(t *testing.T) {
+	for src, label := range map[string]string{
+		"```\nif a <b {\n    c()\n}\n```\n":           `aria-label="Code"`,
+		"```nosuchlang\nif a <b {\n    c()\n}\n```\n": `aria-label="Code: nosuchlang"`,
+	} {
+		html := string(convert(t, src, Options{}).HTML)
+		for _, want := range []string{label, `<pre class="chroma"><code>`, "if a &lt;b {\n", "    c()\n", "</code></pre></div>"} {
+			if !strings.Contains(html, want) {
+				t.Errorf("%q: HTML lacks %q:\n%s", src, want, html)
+			}
+		}
+	}
+}
+
 func TestCSSIsReadable(t *testing.T) {
 	css, err := CSS()
 	if err != nil {
