@@ -70,13 +70,25 @@ type Doc struct {
 // A Converter converts Markdown to HTML. It is safe for concurrent use.
 type Converter struct {
 	md goldmark.Markdown
+	// plain is md without GFM's autolinks (linkify), for a source in
+	// which linkify cannot find one: see mayLinkify.
+	plain goldmark.Markdown
 }
 
 // New returns the configured converter.
 func New() *Converter {
-	md := goldmark.New(
+	return &Converter{md: newGoldmark(extension.Linkify), plain: newGoldmark()}
+}
+
+// newGoldmark is Dossier's goldmark: GitHub Flavored Markdown (given its
+// linkify extension, or none) and footnotes.
+func newGoldmark(linkify ...goldmark.Extender) goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(linkify...),
 		goldmark.WithExtensions(
-			extension.GFM,
+			extension.Table,
+			extension.Strikethrough,
+			extension.TaskList,
 			extension.Footnote,
 		),
 		goldmark.WithParserOptions(
@@ -91,7 +103,15 @@ func New() *Converter {
 			),
 		),
 	)
-	return &Converter{md: md}
+}
+
+// mayLinkify reports whether GFM's linkify could find an address in src.
+// It links only text that starts with "http://", "https://", "ftp://" or
+// "www.", or an email address, so a source with no "://", no "www." and
+// no "@" has none. Linkify is tried at every space of every paragraph;
+// most articles hold no bare address, and skip it.
+func mayLinkify(src []byte) bool {
+	return bytes.IndexByte(src, '@') >= 0 || bytes.Contains(src, []byte("://")) || bytes.Contains(src, []byte("www."))
 }
 
 var stateKey = parser.NewContextKey()
@@ -119,11 +139,15 @@ func (c *Converter) Convert(src []byte, opts Options) (*Doc, error) {
 	}
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
-	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	md := c.plain
+	if mayLinkify(src) {
+		md = c.md
+	}
+	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	st.doc.Refs = refs(root)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4 + 512) // the HTML is about as long as the Markdown
-	if err := c.md.Renderer().Render(bufWriter{&buf}, src, root); err != nil {
+	if err := md.Renderer().Render(bufWriter{&buf}, src, root); err != nil {
 		return nil, err
 	}
 	st.doc.HTML = buf.Bytes()
