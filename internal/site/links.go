@@ -77,23 +77,48 @@ func (r *pageRefs) scan(src []byte) {
 			continue
 		}
 		name, hasAttr := z.TagName()
-		tag := string(name)
-		var rel string
+		var tag, rel []byte
 		first := len(r.links)
 		for hasAttr {
 			var k, v []byte
 			k, v, hasAttr = z.TagAttr()
-			switch key := string(k); {
-			case key == "id":
+			// The keys are compared as bytes and stored as constants, so
+			// that a tag without links costs no allocation.
+			var key string
+			switch string(k) {
+			case "id":
 				r.ids = append(r.ids, string(v))
-			case key == "rel":
-				rel = strings.ToLower(string(v))
-			case key == "href" && tag != "base", key == "src", key == "poster", key == "data" && tag == "object":
-				r.links = append(r.links, ref{tag: tag, attr: key, url: string(v)})
+				continue
+			case "rel":
+				rel = v
+				continue
+			case "href":
+				if string(name) == "base" {
+					continue
+				}
+				key = "href"
+			case "src":
+				key = "src"
+			case "poster":
+				key = "poster"
+			case "data":
+				if string(name) != "object" {
+					continue
+				}
+				key = "data"
+			default:
+				continue
 			}
+			if tag == nil {
+				tag = name
+			}
+			r.links = append(r.links, ref{attr: key, url: string(v)})
 		}
-		for i := first; i < len(r.links); i++ {
-			r.links[i].rel = rel
+		if len(r.links) > first {
+			t, l := string(tag), strings.ToLower(string(rel))
+			for i := first; i < len(r.links); i++ {
+				r.links[i].tag, r.links[i].rel = t, l
+			}
 		}
 	}
 }
