@@ -415,6 +415,19 @@ func TestCollapseSpace(t *testing.T) {
 	}
 }
 
+// FuzzCollapseSpace checks collapseSpace, with its fast paths, against
+// its definition: the words of s joined by single spaces.
+func FuzzCollapseSpace(f *testing.F) {
+	for _, s := range []string{"plain text", " lead", "a\u2028b", "a\u00a0 b", "\xffx  y", "x\u0085", "tab\there"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
 // site.yaml's offline_editions turns the zip and the single-file edition
 // off (or on); the footers then do not link them.
 func TestOfflineEditionsSetting(t *testing.T) {

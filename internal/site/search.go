@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // The search index is a script (window.DOSSIER_SEARCH = {...}) loaded with
@@ -111,20 +112,44 @@ func (r *renderer) timelineSearch(docs []searchDoc) []searchTimeline {
 // included) into one space and trims the ends. Most paragraphs need no
 // change, and are returned as they are without a copy.
 func collapseSpace(s string) string {
-	clean := true
 	prevSpace := true // a leading space is to be trimmed
-	for _, r := range s {
-		sp := unicode.IsSpace(r)
-		if sp && (r != ' ' || prevSpace) {
-			clean = false
-			break
+	for i := 0; i < len(s); {
+		var sp bool
+		if c := s[i]; c < utf8.RuneSelf {
+			sp = asciiSpace[c]
+			if sp && (c != ' ' || prevSpace) {
+				return joinFields(s)
+			}
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return joinFields(s)
+			}
+			i += n
 		}
 		prevSpace = sp
 	}
-	if clean && !prevSpace {
-		return s
+	if prevSpace && s != "" {
+		return joinFields(s)
 	}
-	return strings.Join(strings.Fields(s), " ")
+	return s
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace takes for space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// joinFields is s's words joined by single spaces.
+func joinFields(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, w := range strings.Fields(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 func utf16Len(s string) int {
