@@ -77,7 +77,7 @@ type Converter struct {
 
 // New returns the configured converter.
 func New() *Converter {
-	return &Converter{md: newGoldmark(extension.Linkify), plain: newGoldmark()}
+	return &Converter{md: newGoldmark(lineLinkifyExtension{}), plain: newGoldmark()}
 }
 
 // newGoldmark is Dossier's goldmark: GitHub Flavored Markdown (given its
@@ -103,15 +103,6 @@ func newGoldmark(linkify ...goldmark.Extender) goldmark.Markdown {
 			),
 		),
 	)
-}
-
-// mayLinkify reports whether GFM's linkify could find an address in src.
-// It links only text that starts with "http://", "https://", "ftp://" or
-// "www.", or an email address, so a source with no "://", no "www." and
-// no "@" has none. Linkify is tried at every space of every paragraph;
-// most articles hold no bare address, and skip it.
-func mayLinkify(src []byte) bool {
-	return bytes.IndexByte(src, '@') >= 0 || bytes.Contains(src, []byte("://")) || bytes.Contains(src, []byte("www."))
 }
 
 var stateKey = parser.NewContextKey()

@@ -9,6 +9,7 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 )
 
 func convert(t *testing.T, src string, opts Options) *Doc {
@@ -153,15 +154,19 @@ func TestCSSIsReadable(t *testing.T) {
 	}
 }
 
-// FuzzLinkifySkip checks the shortcut of mayLinkify: wherever the
-// converter without linkify gives other HTML than the one with it, the
-// source must be one that mayLinkify sends to linkify. The HTML is
-// compared by its words: linkify, tried at a space, keeps a space that
-// ends a line before a tab ("a \t\nb"), where CommonMark (and goldmark
-// without linkify) drops it; a browser shows both alike. Code, where
-// spacing shows, is not inline-parsed, so linkify never sees it.
+// FuzzLinkifySkip checks the two shortcuts around GFM's linkify (see
+// linkify.go) against goldmark with its own linkify:
 //
-//	go test -run '^$' -fuzz FuzzLinkifySkip ./internal/markdown
+//   - lineLinkify gives the same HTML, byte for byte;
+//
+//   - without linkify the HTML differs only where mayLinkify sends the
+//     source to linkify. That HTML is compared by its words: linkify,
+//     tried at a space, keeps a space that ends a line before a tab
+//     ("a \t\nb"), where CommonMark (and goldmark without linkify) drops
+//     it; a browser shows both alike. Code, where spacing shows, is not
+//     inline-parsed, so linkify never sees it.
+//
+//     go test -run '^$' -fuzz FuzzLinkifySkip ./internal/markdown
 func FuzzLinkifySkip(f *testing.F) {
 	for _, s := range []string{
 		"See https://example.org/a?b=c, or www.example.org.",
@@ -171,21 +176,28 @@ func FuzzLinkifySkip(f *testing.F) {
 		"No address here: just prose, with a colon: and a slash / and a dot.",
 		"HTTP://EXAMPLE.ORG and WWW.EXAMPLE.ORG and Press@Example.Org",
 		"| a | b |\n|---|---|\n| www.example.org | c@d.org |\n",
+		"> quoted www.a.org\n> and b@c.org at the end\n\n- item http://x.org y\n  - nested z@w.org\n",
+		"two marks: a@b.org then words then www.c.org then words",
 	} {
 		f.Add(s)
 	}
 	c := New()
-	f.Fuzz(func(t *testing.T, src string) {
-		var html [2]string
-		for i, md := range []goldmark.Markdown{c.md, c.plain} {
-			var buf bytes.Buffer
-			if err := md.Convert([]byte(src), &buf); err != nil {
-				t.Fatal(err)
-			}
-			html[i] = strings.Join(strings.Fields(buf.String()), " ")
+	stock := newGoldmark(extension.Linkify) // Dossier's goldmark with goldmark's own linkify
+	render := func(t *testing.T, md goldmark.Markdown, src string) string {
+		var buf bytes.Buffer
+		if err := md.Convert([]byte(src), &buf); err != nil {
+			t.Fatal(err)
 		}
-		if html[0] != html[1] && !mayLinkify([]byte(src)) {
-			t.Errorf("linkify changes %q, but mayLinkify says it cannot:\nwith:    %s\nwithout: %s", src, html[0], html[1])
+		return buf.String()
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		want := render(t, stock, src)
+		if got := render(t, c.md, src); got != want {
+			t.Errorf("lineLinkify changes %q:\nlinkify:     %s\nlineLinkify: %s", src, want, got)
+		}
+		words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+		if got := render(t, c.plain, src); words(got) != words(want) && !mayLinkify([]byte(src)) {
+			t.Errorf("linkify changes %q, but mayLinkify says it cannot:\nwith:    %s\nwithout: %s", src, want, got)
 		}
 	})
 }
