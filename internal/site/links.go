@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"net/url"
 	"path"
 	"slices"
@@ -39,7 +40,7 @@ type ref struct {
 // site) are checked here and not kept.
 func scanHTML(src []byte) pageRefs {
 	var r pageRefs
-	r.scan(src)
+	r.scan(bytes.NewReader(src), -1, nil)
 	return r.done()
 }
 
@@ -47,29 +48,40 @@ func scanHTML(src []byte) pageRefs {
 // whose ids and URLs are known from its syntax tree (see markdown.Refs):
 // the rest of the page is scanned, the body is not. The body is found by
 // its bytes: html/template writes a template.HTML body in element content
-// as it is, so it is whole there, and text before and after it tokenizes
-// alone. A page that does not hold it that way is scanned whole.
+// as it is, so it is whole there, and the text before and after it
+// tokenizes as one. A page that does not hold it that way is scanned
+// whole.
 func scanWithBody(page, body []byte, known *markdown.Refs) pageRefs {
 	i := bytes.Index(page, body)
 	if known == nil || len(body) == 0 || i < 0 {
 		return scanHTML(page)
 	}
 	var r pageRefs
-	r.scan(page[:i])
-	r.ids = append(r.ids, known.IDs...)
-	for _, l := range known.Links {
-		r.links = append(r.links, ref{tag: l.Tag, attr: l.Attr, url: l.URL})
-	}
-	r.scan(page[i+len(body):])
+	rest := io.MultiReader(bytes.NewReader(page[:i]), bytes.NewReader(page[i+len(body):]))
+	r.scan(rest, i, func() {
+		r.ids = append(r.ids, known.IDs...)
+		for _, l := range known.Links {
+			r.links = append(r.links, ref{tag: l.Tag, attr: l.Attr, url: l.URL})
+		}
+	})
 	return r.done()
 }
 
-// scan adds the ids and URLs of src, a page or a part of one that starts
-// and ends in element content.
-func (r *pageRefs) scan(src []byte) {
-	z := html.NewTokenizer(bytes.NewReader(src))
+// scan adds the ids and URLs of src, a page or parts of one that start
+// and end in element content. at > 0 is the offset in src where the body
+// was cut out: body is called there, before the first tag at or after it
+// (or at the end), so that the refs stay in the page's order.
+func (r *pageRefs) scan(src io.Reader, at int, body func()) {
+	z := html.NewTokenizer(src)
+	offset := 0
 	for {
 		tt := z.Next()
+		start := offset
+		offset += len(z.Raw())
+		if body != nil && (tt == html.ErrorToken || (start >= at && tt != html.TextToken)) {
+			body()
+			body = nil
+		}
 		if tt == html.ErrorToken {
 			return
 		}
