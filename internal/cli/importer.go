@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync"
+	"time"
 )
 
 // The importer is a program of its own, cmd/dossier-import. The HTML
@@ -37,17 +39,60 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "dossier import: %v\n", err)
 		return 2
 	}
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, stdout, stderr
+	cmd.Stdin = os.Stdin
+	if len(cmd.Args) > 1 && cmd.Args[1] == "tool" {
+		// go tool builds the importer on its first run, silently, for
+		// several seconds: say so if it keeps quiet that long.
+		return runNoting(cmd, stdout, stderr, slowStart, "dossier import: building the importer (go tool builds it on its first run, then keeps it)…\n")
+	}
+	return runNoting(cmd, stdout, stderr, 0, "")
+}
+
+// slowStart is how long the importer may stay silent before runImport
+// says why.
+const slowStart = 2 * time.Second
+
+// runNoting runs cmd with its output going to stdout and stderr, and
+// returns its exit status. If after wait (> 0) cmd has written nothing,
+// it writes note to stderr first.
+func runNoting(cmd *exec.Cmd, stdout, stderr io.Writer, wait time.Duration, note string) int {
+	var mu sync.Mutex
+	spoke := false
+	through := func(w io.Writer) io.Writer {
+		return writerFunc(func(p []byte) (int, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			spoke = true
+			return w.Write(p)
+		})
+	}
+	cmd.Stdout, cmd.Stderr = through(stdout), through(stderr)
+	if wait > 0 {
+		t := time.AfterFunc(wait, func() {
+			mu.Lock()
+			defer mu.Unlock()
+			if !spoke {
+				io.WriteString(stderr, note)
+			}
+		})
+		defer t.Stop()
+	}
 	if err := cmd.Run(); err != nil {
 		var exit *exec.ExitError
 		if errors.As(err, &exit) && exit.ExitCode() > 0 {
 			return exit.ExitCode()
 		}
+		mu.Lock()
+		defer mu.Unlock()
 		fmt.Fprintf(stderr, "dossier import: running %s: %v\n", cmd.Path, err)
 		return 1
 	}
 	return 0
 }
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
 // importerCommand returns the command that runs the importer with args.
 func importerCommand(args []string) (*exec.Cmd, error) {

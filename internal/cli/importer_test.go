@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // moduleRoot returns the repository root, where go.mod is.
@@ -151,5 +152,35 @@ func TestImportInOwnModuleUsesGoTool(t *testing.T) {
 	}
 	if strings.Contains(stderr.String(), "STALE") || !strings.Contains(stderr.String(), "usage: dossier import") || !strings.Contains(stderr.String(), "-explain") {
 		t.Errorf("dossier import -h did not print the importer's usage: %q", stderr.String())
+	}
+}
+
+// The first "go tool dossier-import" builds the importer for several
+// seconds without a word; runNoting says why when a command stays silent
+// that long, and says nothing when it speaks first. Exit status passes
+// through either way.
+func TestRunNotingSaysWhyItIsSilent(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	const note = "building…\n"
+	for _, c := range []struct {
+		script   string
+		wantNote bool
+		code     int
+	}{
+		{"sleep 0.6; echo done", true, 0},
+		{"echo done; sleep 0.6", false, 0},
+		{"echo done >&2; sleep 0.6; exit 3", false, 3},
+		{"sleep 0.6; exit 4", true, 4},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := runNoting(exec.Command("sh", "-c", c.script), &stdout, &stderr, 150*time.Millisecond, note)
+		if got := strings.Contains(stderr.String(), note); got != c.wantNote || code != c.code {
+			t.Errorf("%q: note %v (stderr %q), exit %d; want note %v, exit %d", c.script, got, stderr.String(), code, c.wantNote, c.code)
+		}
+		if strings.Contains(c.script, "echo done") && !strings.Contains(stdout.String()+stderr.String(), "done") {
+			t.Errorf("%q: output lost: stdout %q, stderr %q", c.script, stdout.String(), stderr.String())
+		}
 	}
 }
