@@ -89,7 +89,7 @@ func (r *pageRefs) scan(src io.Reader, at int, body func()) {
 			continue
 		}
 		name, hasAttr := z.TagName()
-		var tag, rel []byte
+		var rel []byte
 		first := len(r.links)
 		for hasAttr {
 			var k, v []byte
@@ -121,13 +121,10 @@ func (r *pageRefs) scan(src io.Reader, at int, body func()) {
 			default:
 				continue
 			}
-			if tag == nil {
-				tag = name
-			}
 			r.links = append(r.links, ref{attr: key, url: string(v)})
 		}
 		if len(r.links) > first {
-			t, l := string(tag), strings.ToLower(string(rel))
+			t, l := string(name), strings.ToLower(string(rel))
 			for i := first; i < len(r.links); i++ {
 				r.links[i].tag, r.links[i].rel = t, l
 			}
