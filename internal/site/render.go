@@ -56,6 +56,11 @@ type page struct {
 	Description string
 	Nav         []navLink
 
+	// Path's kind, for the layout's links: it tests a field instead of
+	// calling eq, a call through reflect less each.
+	IsFront  bool // the page is index.html: {{if eq .Path "index.html"}}
+	IsSearch bool // the page is search.html: {{if eq .Path "search.html"}}
+
 	// Absolute URLs and metadata, only when the base URL is known.
 	Canonical string
 	OGType    string
@@ -170,6 +175,7 @@ func (r *renderer) newPage(kind, p, title string) *page {
 		nav = append(nav, link(pg.Path(), pg.Title))
 	}
 	return &page{Site: r.c.Site, Kind: kind, Path: p, Root: root, Title: title, Nav: nav,
+		IsFront: p == "index.html", IsSearch: p == "search.html",
 		Canonical: r.abs(p), OGType: "website", Feed: r.c.Site.BaseURL != "", Offline: r.offline}
 }
 
