@@ -61,6 +61,11 @@ type page struct {
 	IsFront  bool // the page is index.html: {{if eq .Path "index.html"}}
 	IsSearch bool // the page is search.html: {{if eq .Path "search.html"}}
 
+	// The document's <title>, "Title · site title" or the site's title
+	// alone: one action instead of two. Set by execute, since Title may
+	// change after newPage.
+	HeadTitle string
+
 	// Absolute URLs and metadata, only when the base URL is known.
 	Canonical string
 	OGType    string
@@ -257,6 +262,10 @@ func (r *renderer) execute(buf *bytes.Buffer, pg *page) error {
 	entry := "base"
 	if pg.Kind == "single" {
 		entry = "single" // a whole document of its own, not the site layout
+	}
+	pg.HeadTitle = pg.Site.Title
+	if pg.Title != "" {
+		pg.HeadTitle = pg.Title + " · " + pg.Site.Title
 	}
 	return r.theme.pages[pg.Kind].ExecuteTemplate(buf, entry, pg)
 }
