@@ -56,6 +56,16 @@ type page struct {
 	Description string
 	Nav         []navLink
 
+	// Path's kind, for the layout's links: it tests a field instead of
+	// calling eq, a call through reflect less each.
+	IsFront  bool // the page is index.html: {{if eq .Path "index.html"}}
+	IsSearch bool // the page is search.html: {{if eq .Path "search.html"}}
+
+	// The document's <title>, "Title · site title" or the site's title
+	// alone: one action instead of two. Set by execute, since Title may
+	// change after newPage.
+	HeadTitle string
+
 	// Absolute URLs and metadata, only when the base URL is known.
 	Canonical string
 	OGType    string
@@ -170,6 +180,7 @@ func (r *renderer) newPage(kind, p, title string) *page {
 		nav = append(nav, link(pg.Path(), pg.Title))
 	}
 	return &page{Site: r.c.Site, Kind: kind, Path: p, Root: root, Title: title, Nav: nav,
+		IsFront: p == "index.html", IsSearch: p == "search.html",
 		Canonical: r.abs(p), OGType: "website", Feed: r.c.Site.BaseURL != "", Offline: r.offline}
 }
 
@@ -251,6 +262,10 @@ func (r *renderer) execute(buf *bytes.Buffer, pg *page) error {
 	entry := "base"
 	if pg.Kind == "single" {
 		entry = "single" // a whole document of its own, not the site layout
+	}
+	pg.HeadTitle = pg.Site.Title
+	if pg.Title != "" {
+		pg.HeadTitle = pg.Title + " · " + pg.Site.Title
 	}
 	return r.theme.pages[pg.Kind].ExecuteTemplate(buf, entry, pg)
 }

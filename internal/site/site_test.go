@@ -187,6 +187,40 @@ func TestOlderThemeData(t *testing.T) {
 	}
 }
 
+// TestLayoutFields holds the ready-made values the default layout reads
+// (.HeadTitle, .IsFront, .IsSearch) to the actions they replace, which
+// older layouts still use, on every page the layout makes.
+func TestLayoutFields(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["templates/base.html"] = &fstest.MapFile{Data: []byte(`{{define "base" -}}
+{{if .Title}}{{.Title}} · {{end}}{{.Site.Title}}|{{.HeadTitle}}
+{{eq .Path "index.html"}}|{{.IsFront}}
+{{eq .Path "search.html"}}|{{.IsSearch}}
+{{- end}}`)}
+	res := render(t, fsys)
+	front, search := 0, 0
+	for name, b := range res.Files {
+		if !strings.HasSuffix(name, ".html") || name == SingleFile {
+			continue
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			old, cur, ok := strings.Cut(line, "|")
+			if !ok || old != cur {
+				t.Errorf("%s: %q: the old action and the field differ", name, line)
+			}
+		}
+		if strings.Contains(string(b), "\ntrue|true\n") {
+			front++
+		}
+		if strings.HasSuffix(string(b), "\ntrue|true") {
+			search++
+		}
+	}
+	if front != 1 || search != 1 {
+		t.Errorf("IsFront on %d pages and IsSearch on %d, want 1 each", front, search)
+	}
+}
+
 // One test per bad input of DESIGN.md that the build itself catches; each
 // message names the file and line, and what to do.
 func TestBadInput(t *testing.T) {
