@@ -5,6 +5,7 @@ import (
 	"io"
 	"reflect"
 	"sync"
+	"unicode/utf8"
 
 	yamlv3 "go.yaml.in/yaml/v3"
 )
@@ -51,7 +52,7 @@ func decodeFast(src []byte, v any, required ...string) bool {
 		return false
 	}
 	top := doc.Content[0]
-	if !plain(top, reflect.TypeOf(v).Elem()) {
+	if !plain(src, top, reflect.TypeOf(v).Elem()) {
 		return false
 	}
 	for _, k := range required {
@@ -62,9 +63,9 @@ func decodeFast(src []byte, v any, required ...string) bool {
 	return top.Decode(v) == nil
 }
 
-// plain reports whether n decodes into a t in the same way with both
-// libraries, with no key that DecodeYAML would report.
-func plain(n *yamlv3.Node, t reflect.Type) bool {
+// plain reports whether n, parsed from src, decodes into a t in the same
+// way with both libraries, with no key that DecodeYAML would report.
+func plain(src []byte, n *yamlv3.Node, t reflect.Type) bool {
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -82,7 +83,13 @@ func plain(n *yamlv3.Node, t reflect.Type) bool {
 			return false
 		}
 		for _, el := range n.Content {
-			if !plain(el, t.Elem()) {
+			// In a flow sequence, libyaml folds a plain scalar continued
+			// on the next line ("[a\nb]" is ["a b"]), which goccy rejects
+			// when the continuation is not indented.
+			if n.Style&yamlv3.FlowStyle != 0 && el.Kind == yamlv3.ScalarNode && el.Style == 0 && !verbatim(src, el) {
+				return false
+			}
+			if !plain(src, el, t.Elem()) {
 				return false
 			}
 		}
@@ -98,13 +105,37 @@ func plain(n *yamlv3.Node, t reflect.Type) bool {
 			// A key quoted, tagged or not a string, or explicit ("? title":
 			// its column is past the mapping's), is unknown to DecodeYAML.
 			if !known || k.Kind != yamlv3.ScalarNode || k.Style != 0 || k.Anchor != "" ||
-				k.ShortTag() != "!!str" || k.Column != n.Column || !plain(n.Content[i+1], ft) {
+				k.ShortTag() != "!!str" || k.Column != n.Column || !plain(src, n.Content[i+1], ft) {
 				return false
 			}
 		}
 		return true
 	}
 	return false // an alias
+}
+
+// verbatim reports whether src holds the plain scalar n's value as it is,
+// at n's line and column: whether n is on one line, not folded from two
+// or more. Lines end at "\n" (a lone CR and the other line breaks of
+// libyaml are declined before), and libyaml counts columns in characters.
+func verbatim(src []byte, n *yamlv3.Node) bool {
+	off := 0
+	for range n.Line - 1 {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return false
+		}
+		off += i + 1
+	}
+	for range n.Column - 1 {
+		_, size := utf8.DecodeRune(src[off:])
+		if size == 0 {
+			return false
+		}
+		off += size
+	}
+	rest := src[off:]
+	return len(rest) >= len(n.Value) && string(rest[:len(n.Value)]) == n.Value // no copy
 }
 
 func hasKey(m *yamlv3.Node, key string) bool {

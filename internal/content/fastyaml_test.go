@@ -66,6 +66,11 @@ var fastInputs = []string{
 	frontOf(goodArticle) + "dek: \"a\u0085b\"\n",
 	frontOf(goodArticle) + "dek: a \u2028 b\n",
 	frontOf(goodArticle) + "notes: [a\rb]\n",
+	// a plain scalar folded from two lines in a flow sequence, which
+	// goccy rejects when the second is not indented
+	strings.Replace(frontOf(goodArticle), "authors: []", "authors: [0\n0]", 1),
+	frontOf(goodArticle) + "notes: [a, b\nc]\n",
+	"fast:" + strings.Replace(frontOf(goodArticle), "authors: []", "authors: [\"Jane\nDoe\", J. é Roe, x,\n  y]", 1),
 	// unknown, typo, nested and non-string keys
 	frontOf(goodArticle) + "dtae: 2017\n",
 	strings.Replace(frontOf(goodArticle), "title:", "titel:", 1),
