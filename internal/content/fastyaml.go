@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"reflect"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -52,62 +53,73 @@ func decodeFast(src []byte, v any, required ...string) bool {
 		return false
 	}
 	top := doc.Content[0]
-	if !plain(src, top, reflect.TypeOf(v).Elem()) {
-		return false
-	}
 	for _, k := range required {
 		if !hasKey(top, k) {
 			return false
 		}
 	}
-	return top.Decode(v) == nil
+	return fill(src, top, reflect.ValueOf(v).Elem())
 }
 
-// plain reports whether n, parsed from src, decodes into a t in the same
-// way with both libraries, with no key that DecodeYAML would report.
-func plain(src []byte, n *yamlv3.Node, t reflect.Type) bool {
-	if t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
+// fill stores n, parsed from src, into v, as Node.Decode would, and
+// reports true, when n decodes into v in the same way with both
+// libraries, with no key that DecodeYAML would report. Checking and
+// storing in one walk spares Node.Decode's second walk, with its boxing
+// of every string. Otherwise it reports false, and v is to be discarded.
+func fill(src []byte, n *yamlv3.Node, v reflect.Value) bool {
 	if n.Anchor != "" || n.Style&yamlv3.TaggedStyle != 0 {
 		return false
+	}
+	if v.Kind() == reflect.Pointer { // a null is declined below, as not a string
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		v = v.Elem()
 	}
 	switch n.Kind {
 	case yamlv3.ScalarNode:
 		// Not a block scalar (| or >): libyaml takes headers that goccy
 		// rejects, such as ">#x".
-		return t.Kind() == reflect.String && n.ShortTag() == "!!str" &&
-			n.Style&(yamlv3.LiteralStyle|yamlv3.FoldedStyle) == 0
-	case yamlv3.SequenceNode:
-		if t.Kind() != reflect.Slice {
+		if v.Kind() != reflect.String || n.ShortTag() != "!!str" ||
+			n.Style&(yamlv3.LiteralStyle|yamlv3.FoldedStyle) != 0 {
 			return false
 		}
-		for _, el := range n.Content {
+		v.SetString(n.Value)
+		return true
+	case yamlv3.SequenceNode:
+		if v.Kind() != reflect.Slice {
+			return false
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, el := range n.Content {
 			// In a flow sequence, libyaml folds a plain scalar continued
 			// on the next line ("[a\nb]" is ["a b"]), which goccy rejects
 			// when the continuation is not indented.
 			if n.Style&yamlv3.FlowStyle != 0 && el.Kind == yamlv3.ScalarNode && el.Style == 0 && !verbatim(src, el) {
 				return false
 			}
-			if !plain(src, el, t.Elem()) {
+			if !fill(src, el, s.Index(i)) {
 				return false
 			}
 		}
+		v.Set(s)
 		return true
 	case yamlv3.MappingNode:
-		if t.Kind() != reflect.Struct || n.Style&yamlv3.FlowStyle != 0 {
+		if v.Kind() != reflect.Struct || n.Style&yamlv3.FlowStyle != 0 {
 			return false
 		}
-		fields := yamlFields(t)
+		fields := yamlFields(v.Type())
+		var seen uint64 // Node.Decode rejects a key given twice
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			ft, known := fields[k.Value]
+			f, known := fields[k.Value]
 			// A key quoted, tagged or not a string, or explicit ("? title":
 			// its column is past the mapping's), is unknown to DecodeYAML.
-			if !known || k.Kind != yamlv3.ScalarNode || k.Style != 0 || k.Anchor != "" ||
-				k.ShortTag() != "!!str" || k.Column != n.Column || !plain(src, n.Content[i+1], ft) {
+			if !known || seen&(1<<f) != 0 || k.Kind != yamlv3.ScalarNode || k.Style != 0 || k.Anchor != "" ||
+				k.ShortTag() != "!!str" || k.Column != n.Column || !fill(src, n.Content[i+1], v.Field(f)) {
 				return false
 			}
+			seen |= 1 << f
 		}
 		return true
 	}
@@ -147,17 +159,27 @@ func hasKey(m *yamlv3.Node, key string) bool {
 	return false
 }
 
-var fieldsCache sync.Map // reflect.Type → map[string]reflect.Type
+var fieldsCache sync.Map // reflect.Type → map[string]int
 
 // yamlFields maps the `yaml` names of struct type t's fields to their
-// types, as fieldType finds them.
-func yamlFields(t reflect.Type) map[string]reflect.Type {
+// indexes in t, as fieldType finds them. It leaves out an unexported
+// field, which Node.Decode does not set, and one past the 64th, which
+// fill's set of the keys seen cannot hold: their keys are declined.
+func yamlFields(t reflect.Type) map[string]int {
 	if m, ok := fieldsCache.Load(t); ok {
-		return m.(map[string]reflect.Type)
+		return m.(map[string]int)
 	}
-	m := map[string]reflect.Type{}
+	m := map[string]int{}
 	for _, name := range fieldNames(t) {
-		m[name], _ = fieldType(t, name)
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); tag == name {
+				if f.IsExported() && i < 64 {
+					m[name] = i
+				}
+				break
+			}
+		}
 	}
 	fieldsCache.Store(t, m)
 	return m
