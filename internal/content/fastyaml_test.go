@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -259,5 +260,13 @@ func FuzzDecodeFast(f *testing.F) {
 			return // a "---" line in yml: not a front matter on its own
 		}
 		agree(t, "content/articles/x.md", src)
+		if b := []byte(yml); unlike(b) != unlikeSpec(b) {
+			t.Fatalf("unlike(%q) = %v", yml, unlike(b))
+		}
 	})
+}
+
+// unlikeSpec is unlike as it reads.
+func unlikeSpec(src []byte) bool {
+	return bytes.ContainsAny(src, "\t\ufeff\u0085\u2028\u2029") || bytes.Count(src, []byte("\r")) != bytes.Count(src, []byte("\r\n"))
 }
