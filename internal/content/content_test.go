@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -243,4 +244,17 @@ func TestLoadLeanReadsFront(t *testing.T) {
 			t.Errorf("file %d: ReadBody = %q, %v; want %q", i, body, err, w.Body)
 		}
 	}
+}
+
+// FuzzValidSlug holds validSlug to the regexp it stands for.
+func FuzzValidSlug(f *testing.F) {
+	slugRE := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	for _, s := range []string{"", "a", "-", "a-", "-a", "a--b", "a-b-c9", "A", "a_b", "é", "a-b\n", "trump-told-putin-not-to-meddle"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := validSlug(s), slugRE.MatchString(s); got != want {
+			t.Fatalf("validSlug(%q) = %v, want %v", s, got, want)
+		}
+	})
 }
