@@ -4,7 +4,6 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"regexp"
 	"strings"
 )
 
@@ -76,12 +75,29 @@ func frontPositions(file string, yml []byte) Positions {
 // URL path of the article's page, from the site root.
 func (a *Article) Path() string { return "articles/" + a.Slug + ".html" }
 
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// validSlug reports whether s is a slug: ^[a-z0-9]+(-[a-z0-9]+)*$, words
+// of lower-case ASCII letters and digits joined by single hyphens. A loop,
+// not that regexp: 1.3 us of each article's load, where this takes 0.08
+// (FuzzValidSlug holds it to the regexp).
+func validSlug(s string) bool {
+	hyphen := true // at the start as after a hyphen: a letter or digit must come
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			hyphen = false
+		case c == '-' && !hyphen:
+			hyphen = true
+		default:
+			return false
+		}
+	}
+	return !hyphen
+}
 
 // slugOf returns the slug for a file name, or an error saying how to fix it.
 func slugOf(file string) (string, *Error) {
 	slug := strings.TrimSuffix(path.Base(file), ".md")
-	if !slugRE.MatchString(slug) {
+	if !validSlug(slug) {
 		return "", Errorf(file, 0, 0, "file name %q is not a valid slug: use lower-case letters, digits and hyphens, e.g. %q", path.Base(file), suggestSlug(slug)+".md")
 	}
 	return slug, nil

@@ -53,3 +53,26 @@ func benchArticles(b *testing.B, n int) (files []string, srcs [][]byte) {
 	}
 	return files, srcs
 }
+
+// BenchmarkLoadLean is LoadLean of a generated corpus of 1,000 articles,
+// as a build loads its content (files read, front matter decoded and
+// checked); one op is the whole load:
+//
+//	go test -run '^$' -bench LoadLean -benchmem -count 6 ./internal/content
+func BenchmarkLoadLean(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.Write(dir, 1000, 1); err != nil {
+		b.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	b.ReportAllocs()
+	for b.Loop() {
+		c, err := LoadLean(fsys)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(c.Articles) != 1000 {
+			b.Fatalf("%d articles, want 1000", len(c.Articles))
+		}
+	}
+}

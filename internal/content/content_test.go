@@ -1,7 +1,11 @@
 package content
 
 import (
+	"bytes"
+	"fmt"
 	"io/fs"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -194,4 +198,63 @@ func TestDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) succeeded", bad)
 		}
 	}
+}
+
+// LoadLean reads only the start of an article that holds its front
+// matter (readFront); what it finds is what Load finds in the whole file,
+// wherever the front matter ends, and its errors are the same.
+func TestLoadLeanReadsFront(t *testing.T) {
+	pad := func(n int) string { // a note making the front matter n bytes longer
+		return "notes: [" + strings.Repeat("x", n-len("notes: []\n")) + "]\n"
+	}
+	front := strings.TrimSuffix(goodArticle, "---\n\nBody.\n") // up to the closing line
+	var files []string
+	// The closing line "---\n" from before to after the end of the first
+	// read, with LF and CRLF line ends.
+	for end := frontBuf - 20; end <= frontBuf+8; end++ {
+		f := front + pad(end-len(front)) + "---\n\nBody.\n"
+		files = append(files, f, strings.ReplaceAll(f, "\n", "\r\n"))
+		// a line "----", which does not close it, cut to "---" by the end of the first read
+		files = append(files, front+pad(end-len(front))+"----\n---\n\nBody.\n")
+	}
+	files = append(files,
+		front+"---", // no newline at the end of the file
+		front+pad(3*frontBuf)+"---\n\nBody.\n",  // a front matter longer than the first read
+		front+pad(frontBuf)+"\nBody.\n",         // not closed
+		front+pad(frontBuf)+"dtae: x\n---\nB\n", // an error past the first read
+		front+"----\n"+strings.Repeat("B", 2*frontBuf)+"\n---\nBody.\n",
+		strings.Repeat("x", 2*frontBuf),
+	)
+	for i, f := range files {
+		fsys := site(map[string]string{"content/articles/x.md": f})
+		whole, werr := Load(fsys)
+		lean, lerr := LoadLean(fsys)
+		if fmt.Sprint(werr) != fmt.Sprint(lerr) {
+			t.Errorf("file %d: LoadLean error\n%v\nLoad error\n%v", i, lerr, werr)
+			continue
+		}
+		if werr != nil {
+			continue
+		}
+		w, l := whole.Articles[0], lean.Articles[0]
+		if !reflect.DeepEqual(w.ArticleMeta, l.ArticleMeta) || w.BodyLine != l.BodyLine || w.Slug != l.Slug {
+			t.Errorf("file %d: LoadLean read %+v (body line %d), Load %+v (body line %d)", i, l.ArticleMeta, l.BodyLine, w.ArticleMeta, w.BodyLine)
+		}
+		if body, err := l.ReadBody(fsys); err != nil || !bytes.Equal(body, w.Body) {
+			t.Errorf("file %d: ReadBody = %q, %v; want %q", i, body, err, w.Body)
+		}
+	}
+}
+
+// FuzzValidSlug holds validSlug to the regexp it stands for.
+func FuzzValidSlug(f *testing.F) {
+	slugRE := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	for _, s := range []string{"", "a", "-", "a-", "-a", "a--b", "a-b-c9", "A", "a_b", "é", "a-b\n", "trump-told-putin-not-to-meddle"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := validSlug(s), slugRE.MatchString(s); got != want {
+			t.Fatalf("validSlug(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

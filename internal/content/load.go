@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -37,18 +38,21 @@ func load(fsys fs.FS, lean bool) (*Content, error) {
 	c.Site = site
 	errs = append(errs, serrs...)
 
-	parse := parseArticle
+	parse, read := parseArticle, readWhole
 	if lean {
+		read = readFront
 		parse = func(file string, src []byte) (*Article, List) {
 			a, errs := parseArticle(file, src)
 			if a != nil {
 				a.Body = nil
-				a.front = bytes.Clone(a.front) // not the whole file, until checkRaw
+				// Until checkRaw: a copy, as src is readFront's buffer,
+				// reused for the next file.
+				a.front = bytes.Clone(a.front)
 			}
 			return a, errs
 		}
 	}
-	arts, aerrs := loadDir(fsys, ArticlesDir, parse)
+	arts, aerrs := loadDir(fsys, ArticlesDir, read, parse)
 	errs = append(errs, aerrs...)
 	c.Articles = arts
 	sort.SliceStable(c.Articles, func(i, j int) bool { return ArticleLess(c.Articles[i], c.Articles[j]) })
@@ -62,7 +66,7 @@ func load(fsys fs.FS, lean bool) (*Content, error) {
 		}
 	}
 
-	pages, perrs := loadDir(fsys, PagesDir, parsePage)
+	pages, perrs := loadDir(fsys, PagesDir, readWhole, parsePage)
 	errs = append(errs, perrs...)
 	c.Pages = pages
 	sort.SliceStable(c.Pages, func(i, j int) bool {
@@ -104,9 +108,10 @@ func checkRaw(fsys fs.FS, a *Article) error {
 	return nil
 }
 
-// loadDir parses every .md file of dir concurrently. A missing directory
-// is empty; other files in it are errors, so that nothing is silently ignored.
-func loadDir[T any](fsys fs.FS, dir string, parse func(string, []byte) (T, List)) ([]T, List) {
+// loadDir parses every .md file of dir concurrently, each as read gives
+// it. A missing directory is empty; other files in it are errors, so that
+// nothing is silently ignored.
+func loadDir[T any](fsys fs.FS, dir string, read func(fs.FS, string, *[]byte) ([]byte, error), parse func(string, []byte) (T, List)) ([]T, List) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		if _, serr := fs.Stat(fsys, dir); serr != nil {
@@ -137,8 +142,9 @@ func loadDir[T any](fsys fs.FS, dir string, parse func(string, []byte) (T, List)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte // this worker's, for read
 			for i := range next {
-				src, err := fs.ReadFile(fsys, files[i])
+				src, err := read(fsys, files[i], &buf)
 				if err != nil {
 					ferrs[i] = List{Errorf(files[i], 0, 0, "cannot read: %v", err)}
 					continue
@@ -161,4 +167,52 @@ func loadDir[T any](fsys fs.FS, dir string, parse func(string, []byte) (T, List)
 		}
 	}
 	return res, errs
+}
+
+// readWhole reads file name whole, into memory of its own.
+func readWhole(fsys fs.FS, name string, _ *[]byte) ([]byte, error) {
+	return fs.ReadFile(fsys, name)
+}
+
+// frontBuf is how much of an article readFront reads first: its front
+// matter, a kilobyte or two, and the start of its body.
+const frontBuf = 4096
+
+// readFront reads the start of file name into *buf, which it reuses from
+// one call to the next, and returns it when it holds the whole front
+// matter, which is all LoadLean keeps (the body is read again when it is
+// rendered); parse must not keep the bytes. That spares, for each
+// article, a buffer the size of the file, and two of ReadFile's five
+// system calls (the stat sizing the buffer and the read finding the end
+// of the file). It returns the whole file, in memory of its own, when the
+// front matter does not end in that start or has an error, so that the
+// errors are those of the whole file.
+//
+// SplitFrontMatter finds the same front matter, and the same body line,
+// in the start cut after its last newline as in the whole file: both
+// hold the same lines up to the first "---" that closes it.
+func readFront(fsys fs.FS, name string, buf *[]byte) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if *buf == nil {
+		*buf = make([]byte, frontBuf)
+	}
+	n, err := f.Read(*buf)
+	if err != nil && err != io.EOF {
+		return nil, err
+	}
+	head := (*buf)[:n]
+	if i := bytes.LastIndexByte(head, '\n'); i >= 0 {
+		if _, _, _, err := SplitFrontMatter(name, head[:i+1]); err == nil {
+			return head[:i+1], nil
+		}
+	}
+	rest, err := io.ReadAll(f)
+	if err != nil {
+		return nil, err
+	}
+	return append(bytes.Clone(head), rest...), nil
 }
