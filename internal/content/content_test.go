@@ -258,3 +258,23 @@ func FuzzValidSlug(f *testing.F) {
 		}
 	})
 }
+
+// A quoted key is the same key as a plain one in YAML: both the fast path
+// and the positioned one must read it, and a quoted typo is reported by
+// its name, not its quotes.
+func TestQuotedKeys(t *testing.T) {
+	src := strings.NewReplacer("title:", `"title":`, "publication:", `'publication':`).Replace(goodArticle)
+	for _, load := range []func(fs.FS) (*Content, error){Load, LoadLean} {
+		c, err := load(site(map[string]string{"content/articles/x.md": src, "content/raw/a.txt": "raw"}))
+		if err != nil {
+			t.Fatalf("quoted keys: %v", err)
+		}
+		if a := c.Articles[0]; a.Title != "A title" || a.Publication != "The Paper" {
+			t.Errorf("quoted keys read as title %q, publication %q", a.Title, a.Publication)
+		}
+		_, err = load(site(map[string]string{"content/articles/x.md": strings.Replace(src, `"title":`, `"titel":`, 1), "content/raw/a.txt": "raw"}))
+		if want := `content/articles/x.md:2:1: unknown field "titel"; did you mean "title"?`; err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("quoted typo: got %v, want %s", err, want)
+		}
+	}
+}

@@ -199,7 +199,11 @@ func (w *walker) walk(n ast.Node, t reflect.Type, path string) {
 }
 
 func (w *walker) walkPair(mv *ast.MappingValueNode, t reflect.Type, path string) {
+	// A quoted key is the same key as a plain one: its value, not its text.
 	key := strings.TrimSpace(mv.Key.String())
+	if k, ok := mv.Key.(*ast.StringNode); ok {
+		key = k.Value
+	}
 	child := key
 	if path != "" {
 		child = path + "." + key
