@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"runtime/pprof"
 	"time"
 
@@ -59,9 +58,6 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-// buildMemoryLimit is the build's soft memory limit (see build).
-const buildMemoryLimit = 180 << 20
-
 // newFlags returns a subcommand's flag set; -h prints usage, then the flags.
 func newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
@@ -103,11 +99,8 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		*out = filepath.Join(*src, "public")
 	}
-	// A build writes pages as it goes and keeps little per article, but Go's
-	// collector lets the heap grow to twice what is live before it runs.
-	// A soft limit makes it collect sooner on large dossiers instead: a
-	// little CPU for a peak memory that stays small (it is not a cap).
-	debug.SetMemoryLimit(buildMemoryLimit)
+	// How the collector runs during a build: see gc.go.
+	defer limitGC(buildMemoryLimit, 10*time.Millisecond)()
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err == nil {
