@@ -23,6 +23,7 @@ type renderer struct {
 	res     *Result
 	out     output              // where files go as they are made; nil keeps them in res.Files
 	refs    map[string]pageRefs // ids and links of each HTML page, for the link check
+	idSets  idSets              // the refs' ids, one slice for the pages that have the same
 	sources map[string]string   // output path → source file, for errors
 	views   []*articleView      // the articles, in site order (kept for the incremental Builder)
 	search  []searchDoc         // documents for the search index, one per article, in site order
@@ -188,16 +189,16 @@ func (r *renderer) newPage(kind, p, title string) *page {
 // Result.Files), and scans an HTML page's ids and links for the link
 // check, in the caller's goroutine so that pages are scanned in parallel.
 func (r *renderer) add(p string, b []byte, source string) error {
-	var refs pageRefs
+	var s *scanned
 	if strings.HasSuffix(p, ".html") {
-		refs = scanHTML(b)
+		s = scanHTML(b)
 	}
-	return r.addScanned(p, b, source, refs)
+	return r.addScanned(p, b, source, s)
 }
 
-// addScanned is add for a page whose refs the caller has read.
-func (r *renderer) addScanned(p string, b []byte, source string, refs pageRefs) error {
-	isHTML := strings.HasSuffix(p, ".html")
+// addScanned is add for a page whose refs the caller has scanned (nil for
+// a file that is not an HTML page).
+func (r *renderer) addScanned(p string, b []byte, source string, s *scanned) error {
 	r.mu.Lock()
 	_, taken := r.res.Files[p]
 	r.mu.Unlock()
@@ -213,8 +214,11 @@ func (r *renderer) addScanned(p string, b []byte, source string, refs pageRefs) 
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.res.Files[p] = b
-	if isHTML {
-		r.refs[p] = refs
+	if s != nil {
+		if r.idSets == nil {
+			r.idSets = idSets{}
+		}
+		r.refs[p] = s.refs(r.idSets)
 	}
 	if source != "" {
 		r.sources[p] = source
