@@ -260,16 +260,19 @@ func checkPage(p string, links []link, files map[string][]byte, refs map[string]
 	for _, id := range refs[p].dups {
 		errs = append(errs, fmt.Errorf("link check: %s: id %q is given to more than one element, so links to it are ambiguous", from, id))
 	}
+	exists := func(t string) bool { _, ok := files[t]; return ok }
 	for _, h := range links {
 		l := h.Value()
-		if msg := checkLink(p, l, files, refs); msg != "" {
+		if msg := checkLink(p, l, exists, refs); msg != "" {
 			errs = append(errs, fmt.Errorf("link check: %s: <%s %s=%q>: %s", from, l.tag, l.attr, l.url, msg))
 		}
 	}
 	return errs
 }
 
-func checkLink(page string, l ref, files map[string][]byte, refs map[string]pageRefs) string {
+// checkLink checks link l of page, given which files the site has and
+// the refs of its pages; it returns what is wrong, or "".
+func checkLink(page string, l ref, exists func(path string) bool, refs map[string]pageRefs) string {
 	u, err := url.Parse(l.url)
 	if err != nil {
 		return "not a valid URL"
@@ -298,7 +301,7 @@ func checkLink(page string, l ref, files map[string][]byte, refs map[string]page
 		if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == ".." {
 			return "names a directory: name the file (e.g. index.html) so the link works from disk"
 		}
-		if _, ok := files[target]; !ok {
+		if !exists(target) {
 			return fmt.Sprintf("no such file %s in the site", target)
 		}
 	}

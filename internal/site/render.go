@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"path"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,6 +25,7 @@ type renderer struct {
 	out     output              // where files go as they are made; nil keeps them in res.Files
 	refs    map[string]pageRefs // ids and links of each HTML page, for the link check
 	idSets  idSets              // the refs' ids, one slice for the pages that have the same
+	planned map[string]bool     // a lean build's pages made for certain, for settle
 	sources map[string]string   // output path → source file, for errors
 	views   []*articleView      // the articles, in site order (kept for the incremental Builder)
 	search  []searchDoc         // documents for the search index, one per article, in site order
@@ -218,12 +220,52 @@ func (r *renderer) addScanned(p string, b []byte, source string, s *scanned) err
 		if r.idSets == nil {
 			r.idSets = idSets{}
 		}
+		if r.lean {
+			r.settle(p, s)
+		}
 		r.refs[p] = s.refs(r.idSets)
 	}
 	if source != "" {
 		r.sources[p] = source
 	}
 	return nil
+}
+
+// settle drops, in a lean build, the links of page p that the link check
+// at the end would pass already, so that only the others are kept until
+// then. A link passed now passes then: a build replaces no file and no
+// page's ids, and a planned page exists by then (or the build fails
+// before its link check; checkLinks makes sure). What is left are links
+// to pages not yet made with a #fragment, and links that are wrong, kept
+// so that the link check reports them as it always did. Called with r.mu
+// held.
+func (r *renderer) settle(p string, s *scanned) {
+	exists := func(t string) bool {
+		_, ok := r.res.Files[t]
+		return ok || r.planned[t]
+	}
+	s.links = slices.DeleteFunc(s.links, func(l ref) bool { return checkLink(p, l, exists, r.refs) == "" })
+}
+
+// plan records, in a lean build, the pages that render makes for certain
+// or fails: one per article, page and timeline, the index pages, 404.html
+// and search.html.
+func (r *renderer) plan() {
+	if !r.lean {
+		return
+	}
+	r.planned = make(map[string]bool, len(r.pages)+len(r.timelines)+r.indexPages()+2)
+	for _, p := range r.pages {
+		r.planned[p] = true
+	}
+	for _, t := range r.timelines {
+		r.planned[t.Path()] = true
+	}
+	for k := 1; k <= r.indexPages(); k++ {
+		r.planned[indexPath(k)] = true
+	}
+	r.planned["404.html"] = true
+	r.planned["search.html"] = true
 }
 
 // file returns the content of a file already made.
@@ -342,6 +384,7 @@ func (r *renderer) render() error {
 	if err := r.prepare(); err != nil {
 		return err
 	}
+	r.plan()
 	var errs content.List
 	css, err := markdown.CSS()
 	if err != nil {
