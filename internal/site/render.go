@@ -27,8 +27,8 @@ type renderer struct {
 	idSets  idSets              // the refs' ids, one slice for the pages that have the same
 	planned map[string]bool     // a lean build's pages made for certain, for settle
 	sources map[string]string   // output path → source file, for errors
-	views   []*articleView      // the articles, in site order (kept for the incremental Builder)
-	search  []searchDoc         // documents for the search index, one per article, in site order
+	views   []*articleView      // the articles, in site order (kept for the incremental Builder; see lean)
+	search  []searchDoc         // documents for the search index, one per article, in site order (see lean)
 	pages   map[string]string   // source file → output path of every article and page
 	mu      sync.Mutex
 
@@ -37,8 +37,10 @@ type renderer struct {
 	backlinks map[string]map[string][]markdown.BackLink // slug → paragraph id → links to the entries quoting it
 
 	// lean drops, once an article's page is written, what no other page
-	// needs of it (its source, its HTML, its paragraphs unless a timeline
-	// quotes them), so that a build's memory does not grow with the site.
+	// needs of it (its source, its view with its HTML, its search document
+	// but for the text a timeline quotes), and passes each page's links
+	// as soon as it can (see settle), so that a build's memory grows
+	// little with the site.
 	lean bool
 	// rewrite allows add to replace a file already made: the preview's
 	// Builder re-renders pages of its last build.
@@ -484,15 +486,18 @@ func (r *renderer) renderArticle(i int) content.List {
 	}
 	errs.Add(r.renderArticlePage(i))
 	if r.lean {
+		// Of the view, only the feed needs its entries' again, for their
+		// bodies; the other pages that show the article make their own.
 		if i < len(r.c.Articles)-FeedEntries || r.c.Site.BaseURL == "" {
-			v.Body = "" // the feed's entries keep theirs
-			v.bodyHTML, v.bodyRefs = nil, nil
+			r.views[i] = nil
 		}
-		if r.backlinks[a.Slug] == nil {
-			// A quoted article's stay, for the search index's timeline part.
-			v.Paragraphs = nil
-			r.search[i].Parts = nil
+		// Of the search document, written out when streamed, the index's
+		// timeline part needs the text of a quoted article, and its URL.
+		d := searchDoc{json: r.search[i].json}
+		if r.backlinks[a.Slug] != nil {
+			d.URL, d.Parts = r.search[i].URL, r.search[i].Parts
 		}
+		r.search[i] = d
 	}
 	return errs
 }

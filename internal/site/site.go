@@ -59,7 +59,7 @@ type Result struct {
 	Pages     int
 	Warnings  []string
 
-	searchDocs []searchDoc          // what went into the search index, for tests
+	searchDocs []searchDoc          // what went into the search index, for tests (of Render: Build drops them)
 	timelines  []*timeline.Timeline // the timelines, for tests
 }
 
