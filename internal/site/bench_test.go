@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"syscall"
 	"testing"
 
@@ -61,6 +62,37 @@ func BenchmarkBuild(b *testing.B) {
 				}
 			}
 			reportBuild(b, n)
+		})
+	}
+}
+
+// BenchmarkBuildRetained measures what a build keeps until its link check
+// at the end: the live heap then, less the one before it started, per
+// article. That is what grows with the dossier (the rest of a build's
+// memory is a few pages' worth, reused), so it is what the build's memory
+// limit must hold.
+//
+//	go test -run '^$' -bench 'BuildRetained' -benchtime 1x ./internal/site
+func BenchmarkBuildRetained(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			src := benchCorpus(b, n)
+			var kept uint64
+			for i := 0; i < b.N; i++ {
+				out := filepath.Join(b.TempDir(), "out")
+				var before, after runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				r, err := renderAll(os.DirFS(src), Options{}, &dirOutput{dir: out, made: map[string]bool{}}, true)
+				if err != nil {
+					b.Fatal(err)
+				}
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				runtime.KeepAlive(r)
+				kept += after.HeapAlloc - min(before.HeapAlloc, after.HeapAlloc)
+			}
+			b.ReportMetric(float64(kept)/float64(b.N*n), "retained-B/article")
 		})
 	}
 }

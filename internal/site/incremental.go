@@ -278,7 +278,7 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 	refs := maps.Clone(b.refs)
 	targets := map[string][]string{}
 	for _, p := range pages {
-		refs[p] = scanHTML(r.res.Files[p])
+		refs[p] = scanHTML(r.res.Files[p]).refs(nil)
 		targets[p] = linkTargets(p, refs[p].links)
 	}
 	var lerrs []error
@@ -286,7 +286,7 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 		lerrs = append(lerrs, checkPage(p, refs[p].links, r.res.Files, refs, r.sources)...)
 	}
 	for _, q := range b.linkersOf(pages, dirty) {
-		var into []ref
+		var into []link
 		for k, t := range b.targets[q] {
 			if dirty[t] {
 				into = append(into, refs[q].links[k])
@@ -393,9 +393,10 @@ func (b *Builder) clone() *renderer {
 // site path it points to, as checkLink does; it gives "" for the others.
 // Only those can break when another page is re-rendered: an incremental
 // rebuild never adds or removes a page, but it may drop an id.
-func linkTargets(p string, links []ref) []string {
+func linkTargets(p string, links []link) []string {
 	ts := make([]string, len(links))
-	for i, l := range links {
+	for i, h := range links {
+		l := h.Value()
 		if !strings.Contains(l.url, "#") {
 			continue
 		}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unique"
 
 	"golang.org/x/net/html"
 
@@ -17,17 +18,57 @@ import (
 
 // pageRefs is what the link check needs of one HTML page. A build keeps
 // it for every page until the end, so it is kept small: the ids sorted in
-// a slice, and only the links whose check needs other pages.
+// a slice (shared by the pages that have the same ids, see idSets), and
+// only the links whose check needs other pages, each made unique.
 type pageRefs struct {
 	ids   []string // sorted
 	dups  []string // ids given to more than one element
-	links []ref
+	links []link
 }
 
 // hasID reports whether the page has an element with the id.
-func (r pageRefs) hasID(id string) bool {
-	i := sort.SearchStrings(r.ids, id)
-	return i < len(r.ids) && r.ids[i] == id
+func (r pageRefs) hasID(id string) bool { return hasID(r.ids, id) }
+
+// hasID reports whether the sorted ids hold id.
+func hasID(ids []string, id string) bool {
+	_, ok := slices.BinarySearch(ids, id)
+	return ok
+}
+
+// idSets shares the sorted ids of pages that have the same ones: most
+// article pages have "main", "source" and "p1" to "pN", and then hold one
+// slice between them. Each set is keyed by its ids joined with NULs, and
+// its ids are substrings of that key, so a set costs little more than its
+// text.
+type idSets map[string][]string
+
+// share returns ids, sorted, or an equal slice that another page has.
+func (s idSets) share(ids []string) []string {
+	if len(ids) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(0)
+		}
+		b.WriteString(id)
+	}
+	key := b.String()
+	if have, ok := s[key]; ok {
+		if slices.Equal(have, ids) {
+			return have
+		}
+		return ids // ids holding NULs, joined like another page's: not shared
+	}
+	set := make([]string, len(ids))
+	at := 0
+	for i, id := range ids {
+		set[i] = key[at : at+len(id)]
+		at += len(id) + 1
+	}
+	s[key] = set
+	return set
 }
 
 type ref struct {
@@ -35,13 +76,45 @@ type ref struct {
 	rel            string // of a <link>: canonical and alternate are not loaded
 }
 
+// A link is a ref made unique (see package unique): a page keeps a handle
+// of one word per link, and a link that many pages have (the stylesheet,
+// the navigation, the index) is held once however many pages have it.
+type link = unique.Handle[ref]
+
+// scanned is a page's ids and URLs as a scan found them: the ids sorted,
+// the duplicates among them, and the links that the page alone cannot
+// settle. refs makes it the pageRefs a build keeps.
+type scanned struct {
+	ids, dups []string
+	links     []ref
+}
+
+// refs is the compact form of the scanned refs. Their ids are shared with
+// the pages in sets that have the same (a nil sets shares none).
+func (s *scanned) refs(sets idSets) pageRefs {
+	r := pageRefs{dups: s.dups}
+	if sets != nil {
+		r.ids = sets.share(s.ids)
+	} else {
+		r.ids = slices.Clone(s.ids)
+	}
+	if len(s.links) > 0 {
+		r.links = make([]link, len(s.links))
+		for i, l := range s.links {
+			r.links[i] = unique.Make(l)
+		}
+	}
+	return r
+}
+
 // scanHTML collects the ids and the URLs of one page. Links it can settle
 // alone (a #fragment of the page itself that exists, a link to another
 // site) are checked here and not kept.
-func scanHTML(src []byte) pageRefs {
-	var r pageRefs
-	r.scan(bytes.NewReader(src), -1, nil)
-	return r.done()
+func scanHTML(src []byte) *scanned {
+	var s scanned
+	s.scan(bytes.NewReader(src), -1, nil)
+	s.done()
+	return &s
 }
 
 // scanWithBody is scanHTML for a page that holds a converted Markdown body
@@ -51,27 +124,28 @@ func scanHTML(src []byte) pageRefs {
 // as it is, so it is whole there, and the text before and after it
 // tokenizes as one. A page that does not hold it that way is scanned
 // whole.
-func scanWithBody(page, body []byte, known *markdown.Refs) pageRefs {
+func scanWithBody(page, body []byte, known *markdown.Refs) *scanned {
 	i := bytes.Index(page, body)
 	if known == nil || len(body) == 0 || i < 0 {
 		return scanHTML(page)
 	}
-	var r pageRefs
+	var s scanned
 	rest := io.MultiReader(bytes.NewReader(page[:i]), bytes.NewReader(page[i+len(body):]))
-	r.scan(rest, i, func() {
-		r.ids = append(r.ids, known.IDs...)
+	s.scan(rest, i, func() {
+		s.ids = append(s.ids, known.IDs...)
 		for _, l := range known.Links {
-			r.links = append(r.links, ref{tag: l.Tag, attr: l.Attr, url: l.URL})
+			s.links = append(s.links, ref{tag: l.Tag, attr: l.Attr, url: l.URL})
 		}
 	})
-	return r.done()
+	s.done()
+	return &s
 }
 
 // scan adds the ids and URLs of src, a page or parts of one that start
 // and end in element content. at > 0 is the offset in src where the body
 // was cut out: body is called there, before the first tag at or after it
 // (or at the end), so that the refs stay in the page's order.
-func (r *pageRefs) scan(src io.Reader, at int, body func()) {
+func (s *scanned) scan(src io.Reader, at int, body func()) {
 	z := html.NewTokenizer(src)
 	offset := 0
 	for {
@@ -90,7 +164,7 @@ func (r *pageRefs) scan(src io.Reader, at int, body func()) {
 		}
 		name, hasAttr := z.TagName()
 		var rel []byte
-		first := len(r.links)
+		first := len(s.links)
 		for hasAttr {
 			var k, v []byte
 			k, v, hasAttr = z.TagAttr()
@@ -99,7 +173,7 @@ func (r *pageRefs) scan(src io.Reader, at int, body func()) {
 			var key string
 			switch string(k) {
 			case "id":
-				r.ids = append(r.ids, string(v))
+				s.ids = append(s.ids, string(v))
 				continue
 			case "rel":
 				rel = v
@@ -121,12 +195,12 @@ func (r *pageRefs) scan(src io.Reader, at int, body func()) {
 			default:
 				continue
 			}
-			r.links = append(r.links, ref{attr: key, url: string(v)})
+			s.links = append(s.links, ref{attr: key, url: string(v)})
 		}
-		if len(r.links) > first {
+		if len(s.links) > first {
 			t, l := string(name), strings.ToLower(string(rel))
-			for i := first; i < len(r.links); i++ {
-				r.links[i].tag, r.links[i].rel = t, l
+			for i := first; i < len(s.links); i++ {
+				s.links[i].tag, s.links[i].rel = t, l
 			}
 		}
 	}
@@ -134,23 +208,22 @@ func (r *pageRefs) scan(src io.Reader, at int, body func()) {
 
 // done sorts the ids, finds the ones given twice, and drops the links
 // that need no other page.
-func (r pageRefs) done() pageRefs {
-	sort.Strings(r.ids)
-	for i := 1; i < len(r.ids); i++ {
-		if r.ids[i] == r.ids[i-1] && (len(r.dups) == 0 || r.dups[len(r.dups)-1] != r.ids[i]) {
-			r.dups = append(r.dups, r.ids[i])
+func (s *scanned) done() {
+	sort.Strings(s.ids)
+	for i := 1; i < len(s.ids); i++ {
+		if s.ids[i] == s.ids[i-1] && (len(s.dups) == 0 || s.dups[len(s.dups)-1] != s.ids[i]) {
+			s.dups = append(s.dups, s.ids[i])
 		}
 	}
-	r.links = slices.DeleteFunc(r.links, func(l ref) bool { return settled(l, r) })
-	return r
+	s.links = slices.DeleteFunc(s.links, func(l ref) bool { return settled(l, s.ids) })
 }
 
 // settled reports whether a link needs no other page to be judged good:
 // a link to another site from an <a> (a resource there is an error), or
 // a #fragment of the page itself that exists.
-func settled(l ref, r pageRefs) bool {
+func settled(l ref, ids []string) bool {
 	if strings.HasPrefix(l.url, "#") && len(l.url) > 1 && !strings.ContainsAny(l.url, "?/") {
-		return r.hasID(l.url[1:])
+		return hasID(ids, l.url[1:])
 	}
 	if l.tag == "a" && (strings.HasPrefix(l.url, "https://") || strings.HasPrefix(l.url, "http://")) {
 		_, err := url.Parse(l.url)
@@ -178,7 +251,7 @@ func checkAll(files map[string][]byte, refs map[string]pageRefs, sources map[str
 }
 
 // checkPage checks the given links of page p, naming p's source in errors.
-func checkPage(p string, links []ref, files map[string][]byte, refs map[string]pageRefs, sources map[string]string) []error {
+func checkPage(p string, links []link, files map[string][]byte, refs map[string]pageRefs, sources map[string]string) []error {
 	from := p
 	if src := sources[p]; src != "" {
 		from = fmt.Sprintf("%s (from %s)", p, src)
@@ -187,15 +260,19 @@ func checkPage(p string, links []ref, files map[string][]byte, refs map[string]p
 	for _, id := range refs[p].dups {
 		errs = append(errs, fmt.Errorf("link check: %s: id %q is given to more than one element, so links to it are ambiguous", from, id))
 	}
-	for _, l := range links {
-		if msg := checkLink(p, l, files, refs); msg != "" {
+	exists := func(t string) bool { _, ok := files[t]; return ok }
+	for _, h := range links {
+		l := h.Value()
+		if msg := checkLink(p, l, exists, refs); msg != "" {
 			errs = append(errs, fmt.Errorf("link check: %s: <%s %s=%q>: %s", from, l.tag, l.attr, l.url, msg))
 		}
 	}
 	return errs
 }
 
-func checkLink(page string, l ref, files map[string][]byte, refs map[string]pageRefs) string {
+// checkLink checks link l of page, given which files the site has and
+// the refs of its pages; it returns what is wrong, or "".
+func checkLink(page string, l ref, exists func(path string) bool, refs map[string]pageRefs) string {
 	u, err := url.Parse(l.url)
 	if err != nil {
 		return "not a valid URL"
@@ -224,7 +301,7 @@ func checkLink(page string, l ref, files map[string][]byte, refs map[string]page
 		if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == ".." {
 			return "names a directory: name the file (e.g. index.html) so the link works from disk"
 		}
-		if _, ok := files[target]; !ok {
+		if !exists(target) {
 			return fmt.Sprintf("no such file %s in the site", target)
 		}
 	}

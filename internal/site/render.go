@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"path"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -23,9 +24,11 @@ type renderer struct {
 	res     *Result
 	out     output              // where files go as they are made; nil keeps them in res.Files
 	refs    map[string]pageRefs // ids and links of each HTML page, for the link check
+	idSets  idSets              // the refs' ids, one slice for the pages that have the same
+	planned map[string]bool     // a lean build's pages made for certain, for settle
 	sources map[string]string   // output path → source file, for errors
-	views   []*articleView      // the articles, in site order (kept for the incremental Builder)
-	search  []searchDoc         // documents for the search index, one per article, in site order
+	views   []*articleView      // the articles, in site order (kept for the incremental Builder; see lean)
+	search  []searchDoc         // documents for the search index, one per article, in site order (see lean)
 	pages   map[string]string   // source file → output path of every article and page
 	mu      sync.Mutex
 
@@ -34,8 +37,10 @@ type renderer struct {
 	backlinks map[string]map[string][]markdown.BackLink // slug → paragraph id → links to the entries quoting it
 
 	// lean drops, once an article's page is written, what no other page
-	// needs of it (its source, its HTML, its paragraphs unless a timeline
-	// quotes them), so that a build's memory does not grow with the site.
+	// needs of it (its source, its view with its HTML, its search document
+	// but for the text a timeline quotes), and passes each page's links
+	// as soon as it can (see settle), so that a build's memory grows
+	// little with the site.
 	lean bool
 	// rewrite allows add to replace a file already made: the preview's
 	// Builder re-renders pages of its last build.
@@ -188,16 +193,16 @@ func (r *renderer) newPage(kind, p, title string) *page {
 // Result.Files), and scans an HTML page's ids and links for the link
 // check, in the caller's goroutine so that pages are scanned in parallel.
 func (r *renderer) add(p string, b []byte, source string) error {
-	var refs pageRefs
+	var s *scanned
 	if strings.HasSuffix(p, ".html") {
-		refs = scanHTML(b)
+		s = scanHTML(b)
 	}
-	return r.addScanned(p, b, source, refs)
+	return r.addScanned(p, b, source, s)
 }
 
-// addScanned is add for a page whose refs the caller has read.
-func (r *renderer) addScanned(p string, b []byte, source string, refs pageRefs) error {
-	isHTML := strings.HasSuffix(p, ".html")
+// addScanned is add for a page whose refs the caller has scanned (nil for
+// a file that is not an HTML page).
+func (r *renderer) addScanned(p string, b []byte, source string, s *scanned) error {
 	r.mu.Lock()
 	_, taken := r.res.Files[p]
 	r.mu.Unlock()
@@ -213,13 +218,56 @@ func (r *renderer) addScanned(p string, b []byte, source string, refs pageRefs) 
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.res.Files[p] = b
-	if isHTML {
-		r.refs[p] = refs
+	if s != nil {
+		if r.idSets == nil {
+			r.idSets = idSets{}
+		}
+		if r.lean {
+			r.settle(p, s)
+		}
+		r.refs[p] = s.refs(r.idSets)
 	}
 	if source != "" {
 		r.sources[p] = source
 	}
 	return nil
+}
+
+// settle drops, in a lean build, the links of page p that the link check
+// at the end would pass already, so that only the others are kept until
+// then. A link passed now passes then: a build replaces no file and no
+// page's ids, and a planned page exists by then (or the build fails
+// before its link check; checkLinks makes sure). What is left are links
+// to pages not yet made with a #fragment, and links that are wrong, kept
+// so that the link check reports them as it always did. Called with r.mu
+// held.
+func (r *renderer) settle(p string, s *scanned) {
+	exists := func(t string) bool {
+		_, ok := r.res.Files[t]
+		return ok || r.planned[t]
+	}
+	s.links = slices.DeleteFunc(s.links, func(l ref) bool { return checkLink(p, l, exists, r.refs) == "" })
+}
+
+// plan records, in a lean build, the pages that render makes for certain
+// or fails: one per article, page and timeline, the index pages, 404.html
+// and search.html.
+func (r *renderer) plan() {
+	if !r.lean {
+		return
+	}
+	r.planned = make(map[string]bool, len(r.pages)+len(r.timelines)+r.indexPages()+2)
+	for _, p := range r.pages {
+		r.planned[p] = true
+	}
+	for _, t := range r.timelines {
+		r.planned[t.Path()] = true
+	}
+	for k := 1; k <= r.indexPages(); k++ {
+		r.planned[indexPath(k)] = true
+	}
+	r.planned["404.html"] = true
+	r.planned["search.html"] = true
 }
 
 // file returns the content of a file already made.
@@ -338,6 +386,7 @@ func (r *renderer) render() error {
 	if err := r.prepare(); err != nil {
 		return err
 	}
+	r.plan()
 	var errs content.List
 	css, err := markdown.CSS()
 	if err != nil {
@@ -437,15 +486,18 @@ func (r *renderer) renderArticle(i int) content.List {
 	}
 	errs.Add(r.renderArticlePage(i))
 	if r.lean {
+		// Of the view, only the feed needs its entries' again, for their
+		// bodies; the other pages that show the article make their own.
 		if i < len(r.c.Articles)-FeedEntries || r.c.Site.BaseURL == "" {
-			v.Body = "" // the feed's entries keep theirs
-			v.bodyHTML, v.bodyRefs = nil, nil
+			r.views[i] = nil
 		}
-		if r.backlinks[a.Slug] == nil {
-			// A quoted article's stay, for the search index's timeline part.
-			v.Paragraphs = nil
-			r.search[i].Parts = nil
+		// Of the search document, written out when streamed, the index's
+		// timeline part needs the text of a quoted article, and its URL.
+		d := searchDoc{json: r.search[i].json}
+		if r.backlinks[a.Slug] != nil {
+			d.URL, d.Parts = r.search[i].URL, r.search[i].Parts
 		}
+		r.search[i] = d
 	}
 	return errs
 }

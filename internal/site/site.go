@@ -34,7 +34,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"dossier/internal/content"
@@ -57,7 +59,7 @@ type Result struct {
 	Pages     int
 	Warnings  []string
 
-	searchDocs []searchDoc          // what went into the search index, for tests
+	searchDocs []searchDoc          // what went into the search index, for tests (of Render: Build drops them)
 	timelines  []*timeline.Timeline // the timelines, for tests
 }
 
@@ -103,7 +105,19 @@ func Render(fsys fs.FS, opts Options) (*Result, error) {
 }
 
 // checkLinks checks every link of the site, from the pages' scanned refs.
+// A lean build has passed the links to planned pages already (see settle):
+// those pages must all have been made.
 func (r *renderer) checkLinks() error {
+	var missing []string
+	for p := range r.planned {
+		if _, ok := r.res.Files[p]; !ok {
+			missing = append(missing, p)
+		}
+	}
+	if len(missing) > 0 {
+		slices.Sort(missing)
+		return fmt.Errorf("link check: %s was not made, though links to it were passed", strings.Join(missing, ", "))
+	}
 	return linkErrors(checkAll(r.res.Files, r.refs, r.sources))
 }
 

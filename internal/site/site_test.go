@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
@@ -281,7 +282,62 @@ func TestBadInput(t *testing.T) {
 					t.Errorf("error\n%s\nlacks\n%s", err, w)
 				}
 			}
+			// A build into a directory passes most links as its pages are
+			// made (see settle); it reports the same errors.
+			if lerr := buildLean(t, fsys); lerr == nil || lerr.Error() != err.Error() {
+				t.Errorf("lean build's error\n%v\nis not Render's\n%v", lerr, err)
+			}
 		})
+	}
+}
+
+// buildLean renders fsys as Build does, into a temporary directory, and
+// checks its links.
+func buildLean(t *testing.T, fsys fs.FS) error {
+	r, err := renderAll(fsys, Options{}, &dirOutput{dir: t.TempDir(), made: map[string]bool{}}, true)
+	if err != nil {
+		return err
+	}
+	return r.checkLinks()
+}
+
+// Links between articles, to paragraphs that exist or not, are judged the
+// same whichever of the two pages a build makes first.
+func TestLeanBuildLinksBetweenArticles(t *testing.T) {
+	for _, tt := range []struct {
+		name, alpha, beta string
+		want              string // "" for none
+	}{
+		{"both good", "See [beta](beta.md#p1).", "See [alpha](alpha.md#p2).", ""},
+		{"to an earlier article", "See [beta](beta.md#p1).", "See [alpha](alpha.md#p9).", `no element with id "p9" in articles/alpha.html`},
+		{"to a later article", "See [beta](beta.md#p7).", "See [alpha](alpha.md#p2).", `no element with id "p7" in articles/beta.html`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := loadTxtar(t, "testdata/site.txtar")
+			alpha := string(fsys["content/articles/alpha.md"].Data)
+			alpha = alpha[:strings.Index(alpha, "Second paragraph")] + tt.alpha + "\n"
+			fsys["content/articles/alpha.md"] = &fstest.MapFile{Data: []byte(alpha)}
+			fsys["content/articles/beta.md"] = &fstest.MapFile{Data: []byte(betaWith(tt.beta + "\n"))}
+			_, err := Render(fsys, Options{})
+			for i := 0; i < 20; i++ { // the articles are made in parallel
+				lerr := buildLean(t, fsys)
+				if fmt.Sprint(lerr) != fmt.Sprint(err) {
+					t.Fatalf("lean build's error\n%v\nis not Render's\n%v", lerr, err)
+				}
+			}
+			if tt.want == "" && err != nil || tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {
+				t.Errorf("error %v, want one with %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// A lean build passes the links to the pages it plans before they are
+// made; the link check fails if one was not made after all.
+func TestCheckLinksPlanned(t *testing.T) {
+	r := &renderer{res: &Result{Files: map[string][]byte{"a.html": nil}}, planned: map[string]bool{"a.html": true, "b.html": true}}
+	if err := r.checkLinks(); err == nil || !strings.Contains(err.Error(), "b.html was not made") {
+		t.Errorf("got %v, want b.html named as not made", err)
 	}
 }
 
