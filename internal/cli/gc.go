@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"math"
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
@@ -34,7 +33,8 @@ const buildMemoryLimit = 180 << 20
 
 // limitGC applies the policy above with the given limit, checking the
 // live heap at the given interval, until restore is called; restore puts
-// back the collector's settings as they were.
+// back the collector's settings as they were. The settings are the
+// process's own: one build at a time may run under the policy.
 func limitGC(limit int64, every time.Duration) (restore func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
@@ -46,17 +46,23 @@ func limitGC(limit int64, every time.Duration) (restore func()) {
 		defer close(done)
 		tick := time.NewTicker(every)
 		defer tick.Stop()
-		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		// The live heap is what the last collection found; until one has
+		// run under the policy, that is the heap of before the build.
+		m := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}, {Name: "/gc/heap/live:bytes"}}
+		metrics.Read(m)
+		before := m[0].Value.Uint64()
 		for {
 			select {
 			case <-stop:
 				return
 			case <-tick.C:
 			}
-			metrics.Read(live)
-			if live[0].Value.Kind() == metrics.KindUint64 && live[0].Value.Uint64() > uint64(limit/2) {
-				debug.SetGCPercent(100)
-				debug.SetMemoryLimit(math.MaxInt64)
+			metrics.Read(m)
+			if m[0].Value.Uint64() > before && m[1].Value.Uint64() > uint64(limit/2) {
+				// Back to the settings of before the build (which, with
+				// neither variable set, are GOGC=100 and no limit).
+				debug.SetGCPercent(oldPercent)
+				debug.SetMemoryLimit(oldLimit)
 				return
 			}
 		}

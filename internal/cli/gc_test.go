@@ -20,11 +20,24 @@ func TestLimitGC(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
 	before, beforeLimit := gcSettings()
+	if before != 100 || beforeLimit != math.MaxInt64 {
+		t.Fatalf("the test process runs with GOGC %d, limit %d; want Go's defaults", before, beforeLimit)
+	}
 	const limit = 64 << 20
+
+	// A large heap that was live before the build, and that the last
+	// collection still counts, is not the build's: it keeps the limit.
+	old := make([]byte, limit/2+8<<20) // over half the limit, under the limit
+	for i := 0; i < len(old); i += 4096 {
+		old[i] = 1
+	}
+	runtime.GC()
+	runtime.KeepAlive(old)
 	restore := limitGC(limit, time.Millisecond)
+	time.Sleep(20 * time.Millisecond)
 	if p, l := gcSettings(); p != -1 || l != limit {
 		restore()
-		t.Fatalf("during a build: GOGC %d, limit %d; want off under %d", p, l, limit)
+		t.Fatalf("during a build, before its first collection: GOGC %d, limit %d; want off under %d", p, l, limit)
 	}
 
 	// A small live heap keeps the limit.
@@ -42,14 +55,14 @@ func TestLimitGC(t *testing.T) {
 	}
 	runtime.GC()
 	p, l := gcSettings()
-	for end := time.Now().Add(5 * time.Second); (p != 100 || l != math.MaxInt64) && time.Now().Before(end); {
+	for end := time.Now().Add(5 * time.Second); (p != before || l != beforeLimit) && time.Now().Before(end); {
 		time.Sleep(time.Millisecond)
 		p, l = gcSettings()
 	}
 	runtime.KeepAlive(keep)
 	restore()
-	if p != 100 || l != math.MaxInt64 {
-		t.Errorf("live heap past half the limit: GOGC %d, limit %d; want 100 and none", p, l)
+	if p != before || l != beforeLimit {
+		t.Errorf("live heap past half the limit: GOGC %d, limit %d; want Go's settings back, %d and %d", p, l, before, beforeLimit)
 	}
 	if p, l := gcSettings(); p != before || l != beforeLimit {
 		t.Errorf("after the build: GOGC %d, limit %d; want them back at %d, %d", p, l, before, beforeLimit)
