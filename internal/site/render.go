@@ -205,6 +205,9 @@ func (r *renderer) add(p string, b []byte, source string) error {
 func (r *renderer) addScanned(p string, b []byte, source string, s *scanned) error {
 	r.mu.Lock()
 	_, taken := r.res.Files[p]
+	if !taken {
+		r.res.Files[p] = nil // taken from now: a second page for p is refused while this one is written
+	}
 	r.mu.Unlock()
 	if taken && !r.rewrite {
 		return fmt.Errorf("two pages would be written to %s; rename one of their sources", p)

@@ -116,7 +116,7 @@ func (r *renderer) checkLinks() error {
 	}
 	if len(missing) > 0 {
 		slices.Sort(missing)
-		return fmt.Errorf("link check: %s was not made, though links to it were passed", strings.Join(missing, ", "))
+		return fmt.Errorf("link check: internal error: planned pages not made, though links to them were passed: %s", strings.Join(missing, ", "))
 	}
 	return linkErrors(checkAll(r.res.Files, r.refs, r.sources))
 }
