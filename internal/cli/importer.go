@@ -68,14 +68,22 @@ func runNoting(cmd *exec.Cmd, stdout, stderr io.Writer, wait time.Duration, note
 	}
 	cmd.Stdout, cmd.Stderr = through(stdout), through(stderr)
 	if wait > 0 {
+		// Stop does not wait for a note being written: returned, runNoting
+		// marks itself done under mu, and a late note is not written.
+		done := false
 		t := time.AfterFunc(wait, func() {
 			mu.Lock()
 			defer mu.Unlock()
-			if !spoke {
+			if !spoke && !done {
 				io.WriteString(stderr, note)
 			}
 		})
-		defer t.Stop()
+		defer func() {
+			t.Stop()
+			mu.Lock()
+			done = true
+			mu.Unlock()
+		}()
 	}
 	if err := cmd.Run(); err != nil {
 		var exit *exec.ExitError
