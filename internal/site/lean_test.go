@@ -10,7 +10,7 @@ import (
 )
 
 // A build keeps something of each article until its link check at the
-// end, which must stay small: at 4.4 KB an article, a build of 40,000 ran
+// end, which must stay small: at 4.3 KB an article, a build of 40,000 ran
 // at its memory limit. This holds the parts that grew with the site to
 // what they should be; BenchmarkBuildRetained measures the bytes.
 func TestLeanBuildRetainsLittle(t *testing.T) {
