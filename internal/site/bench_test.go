@@ -138,7 +138,8 @@ func BenchmarkRebuildOne(b *testing.B) {
 // BenchmarkPages executes the page templates alone, without Markdown or
 // writing: a middle article's page, and the second index page (50
 // articles and the pager). Their cost is per action, so it is what a
-// theme change to article.html, index.html or base.html moves.
+// theme change to article.html, index.html or base.html moves. It also
+// times the link scan of the article page's layout (article-scan).
 func BenchmarkPages(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
@@ -168,6 +169,20 @@ func BenchmarkPages(b *testing.B) {
 					b.ReportMetric(float64(buf.Len()), "bytes/page")
 				})
 			}
+			// The link scan of the article page: its layout, tokenized
+			// around the body, whose refs come from its syntax tree.
+			b.Run("article-scan", func(b *testing.B) {
+				var buf bytes.Buffer
+				if err := r.execute(&buf, pages["article"]); err != nil {
+					b.Fatal(err)
+				}
+				page := buf.Bytes()
+				b.ReportAllocs()
+				for b.Loop() {
+					scanWithBody(page, v.bodyHTML, v.bodyRefs)
+				}
+				b.ReportMetric(float64(len(page)-len(v.bodyHTML)), "layout-bytes/page")
+			})
 		})
 	}
 }
