@@ -24,7 +24,7 @@ type renderer struct {
 	res     *Result
 	out     output              // where files go as they are made; nil keeps them in res.Files
 	refs    map[string]pageRefs // ids and links of each HTML page, for the link check
-	idSets  idSets              // the refs' ids, one slice for the pages that have the same
+	idSets  idSets              // the refs' ids, one slice for the pages that have the same (nil: none shared)
 	planned map[string]bool     // a lean build's pages made for certain, for settle
 	sources map[string]string   // output path → source file, for errors
 	views   []*articleView      // the articles, in site order (kept for the incremental Builder; see lean)
@@ -222,9 +222,6 @@ func (r *renderer) addScanned(p string, b []byte, source string, s *scanned) err
 	defer r.mu.Unlock()
 	r.res.Files[p] = b
 	if s != nil {
-		if r.idSets == nil {
-			r.idSets = idSets{}
-		}
 		if r.lean {
 			r.settle(p, s)
 		}
@@ -259,14 +256,15 @@ func (r *renderer) plan() {
 	if !r.lean {
 		return
 	}
-	r.planned = make(map[string]bool, len(r.pages)+len(r.timelines)+r.indexPages()+2)
+	n := r.indexPages()
+	r.planned = make(map[string]bool, len(r.pages)+len(r.timelines)+n+2)
 	for _, p := range r.pages {
 		r.planned[p] = true
 	}
 	for _, t := range r.timelines {
 		r.planned[t.Path()] = true
 	}
-	for k := 1; k <= r.indexPages(); k++ {
+	for k := 1; k <= n; k++ {
 		r.planned[indexPath(k)] = true
 	}
 	r.planned["404.html"] = true

@@ -143,7 +143,7 @@ func renderAll(fsys fs.FS, opts Options, out output, lean bool) (*renderer, erro
 		return nil, err
 	}
 	res := &Result{Files: map[string][]byte{}}
-	r := &renderer{c: c, theme: th, res: res, out: out, lean: lean, sources: map[string]string{}, refs: map[string]pageRefs{},
+	r := &renderer{c: c, theme: th, res: res, out: out, lean: lean, sources: map[string]string{}, refs: map[string]pageRefs{}, idSets: idSets{},
 		offline: len(c.Articles) <= OfflineMaxArticles}
 	if o := c.Site.OfflineEditions; o != nil {
 		r.offline = *o
