@@ -30,6 +30,9 @@ type Config struct {
 	// Debounce is how long the sources must be quiet before a rebuild, so
 	// that one save (often several file system events) is one rebuild.
 	Debounce time.Duration
+	// Progress, when set, is given to the builds as site.Options.Progress:
+	// the first build is a full one, whose pages it counts.
+	Progress func(done, total int)
 }
 
 // DefaultAddr is loopback only: a preview is not for the network.
@@ -83,7 +86,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{
 		cfg:     cfg,
 		base:    cfg.Base,
-		builder: site.NewBuilder(os.DirFS(cfg.Src), site.Options{BasePath: cfg.Base}),
+		builder: site.NewBuilder(os.DirFS(cfg.Src), site.Options{BasePath: cfg.Base, Progress: cfg.Progress}),
 		hub:     newHub(),
 	}
 	// Watch before the first build, so that no edit made during it is lost.

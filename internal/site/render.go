@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"dossier/internal/content"
 	"dossier/internal/markdown"
@@ -48,6 +49,11 @@ type renderer struct {
 	// offline is whether the offline editions (zip, single file) are made:
 	// for dossiers of at most OfflineMaxArticles articles.
 	offline bool
+
+	// progress is Options.Progress during a full render, told of each
+	// HTML page made (made of pagesToMake).
+	progress func(done, total int)
+	made     atomic.Int64
 }
 
 // A page is the data every template gets.
@@ -218,6 +224,9 @@ func (r *renderer) addScanned(p string, b []byte, source string, s *scanned) err
 		}
 		b = nil
 	}
+	if r.progress != nil && !taken && strings.HasSuffix(p, ".html") {
+		r.progress(int(r.made.Add(1)), r.pagesToMake())
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.res.Files[p] = b
@@ -269,6 +278,18 @@ func (r *renderer) plan() {
 	}
 	r.planned["404.html"] = true
 	r.planned["search.html"] = true
+}
+
+// pagesToMake is how many HTML pages render makes: one per article, page
+// and timeline, the index pages, 404.html, search.html and, with the
+// offline editions, dossier.html. Keep it in step with render (the
+// progress test holds it to the pages made).
+func (r *renderer) pagesToMake() int {
+	n := len(r.pages) + len(r.timelines) + r.indexPages() + 2
+	if r.offline {
+		n++
+	}
+	return n
 }
 
 // file returns the content of a file already made.

@@ -47,6 +47,12 @@ import (
 type Options struct {
 	// BaseURL and BasePath override site.yaml's base_url and base_path.
 	BaseURL, BasePath string
+	// Progress, when set, is called from the rendering goroutines each
+	// time a full render has made an HTML page, with the pages made so
+	// far and the pages it will make, so that a command can show how far
+	// a long build is. It must be safe for concurrent use, and it cannot
+	// change the output.
+	Progress func(done, total int)
 }
 
 // A Result describes a finished build.
@@ -148,7 +154,10 @@ func renderAll(fsys fs.FS, opts Options, out output, lean bool) (*renderer, erro
 	if o := c.Site.OfflineEditions; o != nil {
 		r.offline = *o
 	}
-	if err := r.render(); err != nil {
+	r.progress = opts.Progress
+	err = r.render()
+	r.progress = nil // an incremental rebuild's re-rendered pages are not counted
+	if err != nil {
 		return nil, err
 	}
 	if r.offline {
