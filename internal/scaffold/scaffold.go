@@ -42,8 +42,10 @@ const (
 // one starts. today becomes site.yaml's updated date.
 func Site(dir string, today time.Time) ([]string, error) {
 	entries, err := os.ReadDir(dir)
-	switch {
+	switch fi, serr := os.Stat(dir); {
 	case errors.Is(err, fs.ErrNotExist):
+	case serr == nil && !fi.IsDir():
+		return nil, fmt.Errorf("%s is a file; give a new or empty directory", dir)
 	case err != nil:
 		return nil, err
 	default:

@@ -101,6 +101,11 @@ func TestSiteRefusesNonEmpty(t *testing.T) {
 		t.Error("wrote into a non-empty directory")
 	}
 
+	file := filepath.Join(dir, "notes.txt")
+	if _, err := Site(file, day); err == nil || err.Error() != file+" is a file; give a new or empty directory" {
+		t.Errorf("a file: %v", err)
+	}
+
 	cloned := t.TempDir()
 	os.Mkdir(filepath.Join(cloned, ".git"), 0o755)
 	if _, err := Site(cloned, day); err != nil {
