@@ -97,15 +97,17 @@ func (p *progress) report() func(done, total int) {
 
 // update records that done of total items are done (total 0: unknown),
 // and redraws the line if it has not been drawn for progressEvery. The
-// first update draws at once.
+// first update that gives a total draws at once: the ticker may have
+// drawn the line already while the work was loading.
 func (p *progress) update(done, total int) {
 	if p == nil {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	first := p.total == 0 && total > 0
 	p.done, p.total = done, total
-	p.drawLocked(false)
+	p.drawLocked(first)
 }
 
 // line is the text of the progress line.
