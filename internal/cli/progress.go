@@ -113,6 +113,9 @@ func (p *progress) update(done, total int) {
 // line is the text of the progress line.
 func (p *progress) line() string {
 	elapsed := p.now().Sub(p.start).Seconds()
+	if p.total == 0 && p.done == 0 {
+		return fmt.Sprintf("%s: starting, %.1fs", p.verb, elapsed) // nothing counted yet: reading the sources
+	}
 	if p.total > 0 && p.done <= p.total {
 		return fmt.Sprintf("%s: %d/%d %s, %.1fs", p.verb, p.done, p.total, p.unit, elapsed)
 	}

@@ -38,7 +38,7 @@ func TestProgressLine(t *testing.T) {
 			t.Errorf("update(%d, %d) after %s wrote %q, want %q", done, total, d, w.String(), want)
 		}
 	}
-	step(0, 0, 0, "\rbuilding: 0 pages, 0.0s")                         // loading: nothing counted yet
+	step(0, 0, 0, "\rbuilding: starting, 0.0s")                        // loading: nothing counted yet
 	step(10*time.Millisecond, 1, 120, "\rbuilding: 1/120 pages, 0.0s") // the first total draws at once
 	step(50*time.Millisecond, 2, 120, "")                              // then at most every 100 ms
 	step(50*time.Millisecond, 3, 120, "\rbuilding: 3/120 pages, 0.1s")
@@ -111,7 +111,7 @@ func TestBuildProgress(t *testing.T) {
 	if code := Main([]string{"build", "-src", src, "-out", filepath.Join(src, "term")}, &termOut, &termErr); code != 0 || !summary.MatchString(termOut.String()) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, termOut.String(), termErr.String())
 	}
-	line := regexp.MustCompile(`^(\rbuilding: \d+(/7)? pages, \d+\.\ds *)+\r +\r$`)
+	line := regexp.MustCompile(`^(\rbuilding: (starting|\d+/7 pages), \d+\.\ds *)+\r +\r$`)
 	if !line.MatchString(termErr.String()) || !strings.Contains(termErr.String(), "building: 1/7 pages") {
 		t.Errorf("stderr on a terminal: %q", termErr.String())
 	}
@@ -223,7 +223,7 @@ func TestServeProgress(t *testing.T) {
 		t.Errorf("exit %d", code)
 	}
 	got := term.String()
-	if !regexp.MustCompile(`^\rbuilding: \d(/7)? pages, \d\.\ds[^\n]*\r +\rbuilt 15 files in \S+\nserving `).MatchString(got) || !strings.Contains(got, "building: 1/7 pages") {
+	if !regexp.MustCompile(`^\rbuilding: (starting|\d/7 pages), \d\.\ds[^\n]*\r +\rbuilt 15 files in \S+\nserving `).MatchString(got) || !strings.Contains(got, "building: 1/7 pages") {
 		t.Errorf("output: %q", got)
 	}
 }
