@@ -222,7 +222,7 @@ func TestLayoutFields(t *testing.T) {
 	}
 }
 
-// One test per bad input of DESIGN.md that the build itself catches; each
+// One test per kind of bad input that the build itself catches; each
 // message names the file and line, and what to do.
 func TestBadInput(t *testing.T) {
 	tests := []struct {
