@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"io/fs"
 	"net/url"
 	"strings"
@@ -31,7 +32,16 @@ type Site struct {
 	// and every article in one page) on or off; left out, they are made
 	// for dossiers small enough to read that way (see site.OfflineMaxArticles).
 	OfflineEditions *bool `yaml:"offline_editions"`
+
+	introLine int // where Intro's first line is in site.yaml
 }
+
+// IntroLine is the line of site.yaml on which Intro's Markdown starts, so
+// that a problem in it is reported at its line in the file: the line after
+// the header of a block scalar ("intro: |"), where each line of the
+// Markdown is a line of the file. A folded (>) or plain scalar joins its
+// lines, so a problem past its first line is reported near it, not on it.
+func (s Site) IntroLine() int { return max(1, s.introLine) }
 
 func loadSite(fsys fs.FS) (Site, List) {
 	var s Site
@@ -39,7 +49,16 @@ func loadSite(fsys fs.FS) (Site, List) {
 	if err != nil {
 		return s, List{Errorf(SiteFile, 0, 0, "cannot read the site settings: %v; create it with at least a title", err)}
 	}
+	if err := CheckText(SiteFile, src, 1); err != nil {
+		return s, List{err}
+	}
 	pos, errs := DecodeYAML(SiteFile, src, 0, &s, "title")
+	if p, ok := pos["intro"]; ok {
+		s.introLine = p.Line
+		if line := lineAt(src, p.Line); p.Col-1 < len(line) && (line[p.Col-1] == '|' || line[p.Col-1] == '>') {
+			s.introLine++
+		}
+	}
 	if s.Language == "" {
 		s.Language = "en"
 	}
@@ -104,4 +123,19 @@ func (s Site) WithBase(baseURL, basePath string) (Site, error) {
 	var errs List
 	s.BaseURL, s.BasePath, errs = normalizeBase("-base-path flag", Pos{}, s.BaseURL, s.BasePath)
 	return s, errs.Err()
+}
+
+// lineAt returns the n-th line (1-based) of src, without its newline.
+func lineAt(src []byte, n int) []byte {
+	for ; n > 1; n-- {
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			return nil
+		}
+		src = src[i+1:]
+	}
+	if i := bytes.IndexByte(src, '\n'); i >= 0 {
+		src = src[:i]
+	}
+	return src
 }
