@@ -115,3 +115,19 @@ func TestIntroLine(t *testing.T) {
 		}
 	}
 }
+
+// TestWithBaseNamesFlag: a bad override is named by its flag, and a good
+// one is normalized.
+func TestWithBaseNamesFlag(t *testing.T) {
+	var s Site
+	if _, err := s.WithBase("", "//evil.example/"); err == nil || err.Error() != `-base-path "//evil.example/": must be a path starting with one "/", such as /repo/` {
+		t.Errorf("-base-path: %v", err)
+	}
+	if _, err := s.WithBase("https://x.example/?a", ""); err == nil || err.Error() != `-base-url "https://x.example/?a": must be an absolute http(s) URL with no query or fragment, such as https://owner.github.io/repo/` {
+		t.Errorf("-base-url: %v", err)
+	}
+	got, err := s.WithBase("https://x.example/repo", "")
+	if err != nil || got.BaseURL != "https://x.example/repo/" || got.BasePath != "/repo/" {
+		t.Errorf("WithBase = %+v, %v", got, err)
+	}
+}
