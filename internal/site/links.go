@@ -266,7 +266,7 @@ func checkPage(fsys fs.FS, p string, links []link, files map[string][]byte, refs
 	var errs []error
 	var text []byte // src's, read on the first error
 	read := func() []byte {
-		if src != "" && text == nil {
+		if src != "" && text == nil && fsys != nil {
 			text, _ = fs.ReadFile(fsys, src)
 		}
 		return text
@@ -368,4 +368,13 @@ func checkLink(page string, l ref, exists func(path string) bool, refs map[strin
 		}
 	}
 	return ""
+}
+
+// sourceFS is where the link check reads the pages' sources (nil for a
+// renderer made without content, as in a test of the check alone).
+func (r *renderer) sourceFS() fs.FS {
+	if r.c == nil {
+		return nil
+	}
+	return r.c.FS
 }
