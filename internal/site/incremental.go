@@ -144,7 +144,7 @@ func (b *Builder) rebuildAll() (*Result, []string, error) {
 		return nil, nil, err
 	}
 	refs := r.refs
-	if err := linkErrors(checkAll(r.res.Files, refs, r.sources)); err != nil {
+	if err := linkErrors(checkAll(r.sourceFS(), r.res.Files, refs, r.sources)); err != nil {
 		return nil, nil, err
 	}
 	var old map[string][]byte
@@ -283,7 +283,7 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 	}
 	var lerrs []error
 	for _, p := range pages {
-		lerrs = append(lerrs, checkPage(p, refs[p].links, r.res.Files, refs, r.sources)...)
+		lerrs = append(lerrs, checkPage(r.sourceFS(), p, refs[p].links, r.res.Files, refs, r.sources)...)
 	}
 	for _, q := range b.linkersOf(pages, dirty) {
 		var into []link
@@ -292,7 +292,7 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 				into = append(into, refs[q].links[k])
 			}
 		}
-		lerrs = append(lerrs, checkPage(q, into, r.res.Files, refs, r.sources)...)
+		lerrs = append(lerrs, checkPage(r.sourceFS(), q, into, r.res.Files, refs, r.sources)...)
 	}
 	if err := linkErrors(lerrs); err != nil {
 		return nil, nil, err

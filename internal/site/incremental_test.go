@@ -136,7 +136,7 @@ func TestBuilderFragmentLinkIntoEditedArticle(t *testing.T) {
 	}
 	beta := string(fsys["content/articles/beta.md"].Data)
 	_, _, err := rebuild(t, b, fsys, map[string]string{"content/articles/beta.md": strings.Replace(beta, "\nBeta two.\n", "", 1)})
-	if err == nil || !strings.Contains(err.Error(), `articles/alpha.html (from content/articles/alpha.md): <a href="../articles/beta.html#p2">: no element with id "p2" in articles/beta.html`) {
+	if err == nil || !strings.Contains(err.Error(), `content/articles/alpha.md:19:60: link check: articles/alpha.html: <a href="../articles/beta.html#p2">: no element with id "p2" in articles/beta.html`) {
 		t.Fatalf("got %v", err)
 	}
 	res, _, err := rebuild(t, b, fsys, map[string]string{"content/articles/beta.md": beta})

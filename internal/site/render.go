@@ -563,7 +563,7 @@ func (r *renderer) renderIndexPages(first, last int) ([]string, content.List) {
 	var errs content.List
 	var intro template.HTML
 	if r.c.Site.Intro != "" && first == 1 {
-		doc, e := r.convert(content.SiteFile, 1, []byte(r.c.Site.Intro), false, "index.html", nil)
+		doc, e := r.convert(content.SiteFile, r.c.Site.IntroLine(), []byte(r.c.Site.Intro), false, "index.html", nil)
 		errs = append(errs, e...)
 		if doc != nil {
 			intro = template.HTML(doc.HTML)
