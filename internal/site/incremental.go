@@ -385,7 +385,7 @@ func (b *Builder) clone() *renderer {
 	res.Files = maps.Clone(o.res.Files)
 	res.Warnings = slices.Clone(o.res.Warnings)
 	return &renderer{c: &c, theme: o.theme, md: o.md, res: &res, sources: maps.Clone(o.sources), views: slices.Clone(o.views),
-		search: slices.Clone(o.search), timelines: o.timelines, backlinks: o.backlinks, pages: o.pages,
+		search: slices.Clone(o.search), timelines: o.timelines, backlinks: o.backlinks, pages: o.pages, static: o.static,
 		offline: o.offline, refs: map[string]pageRefs{}, idSets: idSets{}, rewrite: true}
 }
 

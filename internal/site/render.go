@@ -22,14 +22,15 @@ type renderer struct {
 	theme   *theme
 	md      *markdown.Converter
 	res     *Result
-	out     output              // where files go as they are made; nil keeps them in res.Files
-	refs    map[string]pageRefs // ids and links of each HTML page, for the link check
-	idSets  idSets              // the refs' ids, one slice for the pages that have the same (nil: none shared)
-	planned map[string]bool     // a lean build's pages made for certain, for settle
-	sources map[string]string   // output path → source file, for errors
-	views   []*articleView      // the articles, in site order (kept for the incremental Builder; see lean)
-	search  []searchDoc         // documents for the search index, one per article, in site order (see lean)
-	pages   map[string]string   // source file → output path of every article and page
+	out     output                 // where files go as they are made; nil keeps them in res.Files
+	refs    map[string]pageRefs    // ids and links of each HTML page, for the link check
+	idSets  idSets                 // the refs' ids, one slice for the pages that have the same (nil: none shared)
+	planned map[string]bool        // a lean build's pages made for certain, for settle
+	sources map[string]string      // output path → source file, for errors
+	views   []*articleView         // the articles, in site order (kept for the incremental Builder; see lean)
+	search  []searchDoc            // documents for the search index, one per article, in site order (see lean)
+	pages   map[string]string      // source file → output path of every article and page
+	static  map[string]*staticFile // content/static/ file → what pages need of it
 	mu      sync.Mutex
 
 	timelines []*timeline.Timeline
@@ -331,6 +332,8 @@ func (r *renderer) convert(file string, bodyLine int, src []byte, ids bool, outP
 		ParagraphIDs: ids,
 		Resolve:      func(dest string) (string, error) { return r.resolve(file, outPath, dest) },
 		BackLinks:    backlinks,
+		ResolveFile:  func(dest string) (string, string, error) { return r.resolveFile(file, outPath, dest) },
+		Image:        func(dest string) (markdown.Image, error) { return r.image(file, outPath, dest) },
 	})
 	if err != nil {
 		errs.Add(content.Errorf(file, 0, 0, "markdown: %v", err))
@@ -400,6 +403,7 @@ func (r *renderer) render() error {
 		}
 		errs.Add(r.add(name, b, ""))
 	}
+	errs = append(errs, r.copyStatic()...)
 
 	// Then every article once, in parallel: convert, render, write.
 	n := len(r.c.Articles)
