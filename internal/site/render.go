@@ -36,6 +36,8 @@ type renderer struct {
 	timelines []*timeline.Timeline
 	stream    *searchStream                             // a lean build's search index, written as articles finish
 	backlinks map[string]map[string][]markdown.BackLink // slug → paragraph id → links to the entries quoting it
+	facets    []*facet                                  // events, publications, authors: by kind, then name
+	facetIdx  facetIndex                                // the facets by kind and name
 
 	// lean drops, once an article's page is written, what no other page
 	// needs of it (its source, its view with its HTML, its search document
@@ -93,6 +95,8 @@ type page struct {
 
 	Timeline *timeline.Timeline // timeline
 
+	Facet *facetPage // facet: a facet's page (with Articles and Pager) or a kind's overview (with Entries)
+
 	InlineCSS     template.CSS // single
 	FaviconData   template.URL // single: the favicon as a data: URL
 	Sections      []section    // single: the pages, after the articles
@@ -145,7 +149,10 @@ type articleView struct {
 	// What the templates would otherwise work out on every page that shows
 	// the article. Each action costs a call through reflect per escaper
 	// html/template adds to it, and a method more when it calls one.
-	Href     string // the article's page from the page shown: {{$.Root}}{{.Path}} in one action
+	Href string // the article's page from the page shown: {{$.Root}}{{.Path}} in one action
+	// Facets links the article's event, publication and authors to their
+	// pages; nil where those pages are not at hand (the single-file edition).
+	Facets   *facetLinks
 	Byline   string // the authors joined by " and "
 	DateText string // the date as a reader sees it (Date.Human); "" when unknown
 	Datetime string // the date for <time datetime> (Date.String) when exact, else ""
@@ -268,6 +275,9 @@ func (r *renderer) plan() {
 	for k := 1; k <= n; k++ {
 		r.planned[indexPath(k)] = true
 	}
+	for _, p := range r.facetPaths() {
+		r.planned[p] = true
+	}
 	r.planned["404.html"] = true
 	r.planned["search.html"] = true
 }
@@ -383,6 +393,10 @@ func (r *renderer) prepare() error {
 		return err
 	}
 	r.cite()
+	var warnings []string
+	r.facets, warnings = r.buildFacets(r.c.Articles)
+	r.facetIdx = indexFacets(r.facets)
+	r.res.Warnings = append(r.res.Warnings, warnings...)
 	return nil
 }
 
@@ -437,6 +451,7 @@ func (r *renderer) render() error {
 	errs = append(errs, r.renderTimelines()...)
 	_, ierrs := r.renderIndex()
 	errs = append(errs, ierrs...)
+	errs = append(errs, r.renderFacets()...)
 
 	nf := r.newPage("404", "404.html", "Page not found")
 	nf.Base = r.c.Site.BasePath
@@ -469,6 +484,7 @@ func (r *renderer) articleView(a *content.Article) (*articleView, content.List) 
 	v := viewOf(a, rootOf(a.Path()))
 	v.Body, v.Paragraphs, v.CitedBy = template.HTML(doc.HTML), doc.Paragraphs, r.citedBy(a.Slug)
 	v.bodyHTML, v.bodyRefs = doc.HTML, doc.Refs
+	v.Facets = r.linksOf(a, rootOf(a.Path()))
 	return v, errs
 }
 
