@@ -22,15 +22,14 @@ type renderer struct {
 	theme   *theme
 	md      *markdown.Converter
 	res     *Result
-	out     output                 // where files go as they are made; nil keeps them in res.Files
-	refs    map[string]pageRefs    // ids and links of each HTML page, for the link check
-	idSets  idSets                 // the refs' ids, one slice for the pages that have the same (nil: none shared)
-	planned map[string]bool        // a lean build's pages made for certain, for settle
-	sources map[string]string      // output path → source file, for errors
-	views   []*articleView         // the articles, in site order (kept for the incremental Builder; see lean)
-	search  []searchDoc            // documents for the search index, one per article, in site order (see lean)
-	pages   map[string]string      // source file → output path of every article and page
-	static  map[string]*staticFile // content/static/ file → what pages need of it
+	out     output              // where files go as they are made; nil keeps them in res.Files
+	refs    map[string]pageRefs // ids and links of each HTML page, for the link check
+	idSets  idSets              // the refs' ids, one slice for the pages that have the same (nil: none shared)
+	planned map[string]bool     // a lean build's pages made for certain, for settle
+	sources map[string]string   // output path → source file, for errors
+	views   []*articleView      // the articles, in site order (kept for the incremental Builder; see lean)
+	search  []searchDoc         // documents for the search index, one per article, in site order (see lean)
+	pages   map[string]string   // source file → output path of every article and page
 	mu      sync.Mutex
 
 	timelines []*timeline.Timeline
@@ -38,6 +37,7 @@ type renderer struct {
 	backlinks map[string]map[string][]markdown.BackLink // slug → paragraph id → links to the entries quoting it
 	facets    []*facet                                  // events, publications, authors: by kind, then name
 	facetIdx  facetIndex                                // the facets by kind and name
+	static    map[string]*staticFile                    // content/static/ file → what pages need of it
 
 	// lean drops, once an article's page is written, what no other page
 	// needs of it (its source, its view with its HTML, its search document
@@ -149,13 +149,14 @@ type articleView struct {
 	// What the templates would otherwise work out on every page that shows
 	// the article. Each action costs a call through reflect per escaper
 	// html/template adds to it, and a method more when it calls one.
-	Href string // the article's page from the page shown: {{$.Root}}{{.Path}} in one action
-	// Facets links the article's event, publication and authors to their
-	// pages; nil where those pages are not at hand (the single-file edition).
-	Facets   *facetLinks
+	Href     string // the article's page from the page shown: {{$.Root}}{{.Path}} in one action
 	Byline   string // the authors joined by " and "
 	DateText string // the date as a reader sees it (Date.Human); "" when unknown
 	Datetime string // the date for <time datetime> (Date.String) when exact, else ""
+
+	// Facets links the article's event, publication and authors to their
+	// pages; nil where those pages are not at hand (the single-file edition).
+	Facets *facetLinks
 }
 
 // viewOf returns a view of a for the templates of a page whose relative
