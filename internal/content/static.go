@@ -101,6 +101,13 @@ func suggestStatic(name string) string {
 // reads those files, so that what the build accepts of them (a regular
 // file, not a link to one elsewhere) is decided in one place.
 func ReadStatic(fsys fs.FS, name string) ([]byte, error) {
+	// Lstat: Open follows a symbolic link, and the file it gives is the
+	// link's target, which may be anywhere.
+	if st, err := fs.Lstat(fsys, name); err != nil {
+		return nil, Errorf(name, 0, 0, "cannot read: %v", err)
+	} else if !st.Mode().IsRegular() {
+		return nil, Errorf(name, 0, 0, "not a regular file (a symbolic link?): keep the file itself under %s/", StaticDir)
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, Errorf(name, 0, 0, "cannot read: %v", err)
