@@ -360,6 +360,11 @@ func checkLink(page string, l ref, exists func(path string) bool, refs map[strin
 	}
 	if u.Fragment != "" || strings.HasSuffix(l.url, "#") {
 		r, ok := refs[target]
+		if !ok && !strings.HasSuffix(target, ".html") {
+			// A published file's own fragment (a PDF's #page=2): the
+			// browser's to read, not the build's.
+			return ""
+		}
 		if !ok {
 			return fmt.Sprintf("a #fragment on %s, which is not an HTML page", target)
 		}

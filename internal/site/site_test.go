@@ -45,7 +45,7 @@ func render(t *testing.T, fsys fs.FS) *Result {
 
 func TestGolden(t *testing.T) {
 	res := render(t, loadTxtar(t, "testdata/site.txtar"))
-	for _, name := range []string{"index.html", "articles/alpha.html", "articles/beta.html", "about.html", "404.html"} {
+	for _, name := range []string{"index.html", "articles/alpha.html", "articles/beta.html", "about.html", "404.html", "authors/jane-doe.html", "publications/index.html"} {
 		got, ok := res.Files[name]
 		if !ok {
 			t.Fatalf("no %s in output", name)
@@ -97,7 +97,7 @@ func TestWhatPagesSay(t *testing.T) {
 		{"articles/alpha.html", "<figcaption>A caption. <span class=\"credit\">A Photographer/AP</span>"},
 		{"articles/alpha.html", `<p class="credits">Additional reporting by Someone.</p>`},
 		{"articles/alpha.html", `<a rel="next" href="../articles/beta.html">`},
-		{"articles/beta.html", "By Jane Doe and John Roe"},
+		{"articles/beta.html", `By <a href="../authors/jane-doe.html">Jane Doe</a> and <a href="../authors/john-roe.html">John Roe</a>`},
 		{"articles/beta.html", `<time datetime="2019-06-28">28 June 2019</time>`},
 		{"index.html", `<a href="about.html">about</a>`},
 		{"about.html", `<span class="kn">package</span>`},
