@@ -36,6 +36,9 @@ type renderer struct {
 	timelines []*timeline.Timeline
 	stream    *searchStream                             // a lean build's search index, written as articles finish
 	backlinks map[string]map[string][]markdown.BackLink // slug → paragraph id → links to the entries quoting it
+	facets    []*facet                                  // events, publications, authors: by kind, then name
+	facetIdx  facetIndex                                // the facets by kind and name
+	static    map[string]*staticFile                    // content/static/ file → what pages need of it
 
 	// lean drops, once an article's page is written, what no other page
 	// needs of it (its source, its view with its HTML, its search document
@@ -98,6 +101,8 @@ type page struct {
 
 	Timeline *timeline.Timeline // timeline
 
+	Facet *facetPage // facet: a facet's page (with Articles and Pager) or a kind's overview (with Entries)
+
 	InlineCSS     template.CSS // single
 	FaviconData   template.URL // single: the favicon as a data: URL
 	Sections      []section    // single: the pages, after the articles
@@ -154,6 +159,10 @@ type articleView struct {
 	Byline   string // the authors joined by " and "
 	DateText string // the date as a reader sees it (Date.Human); "" when unknown
 	Datetime string // the date for <time datetime> (Date.String) when exact, else ""
+
+	// Facets links the article's event, publication and authors to their
+	// pages; nil where those pages are not at hand (the single-file edition).
+	Facets *facetLinks
 }
 
 // viewOf returns a view of a for the templates of a page whose relative
@@ -276,6 +285,9 @@ func (r *renderer) plan() {
 	for k := 1; k <= n; k++ {
 		r.planned[indexPath(k)] = true
 	}
+	for _, p := range r.facetPaths() {
+		r.planned[p] = true
+	}
 	r.planned["404.html"] = true
 	r.planned["search.html"] = true
 }
@@ -352,6 +364,8 @@ func (r *renderer) convert(file string, bodyLine int, src []byte, ids bool, outP
 		ParagraphIDs: ids,
 		Resolve:      func(dest string) (string, error) { return r.resolve(file, outPath, dest) },
 		BackLinks:    backlinks,
+		ResolveFile:  func(dest string) (string, string, error) { return r.resolveFile(file, outPath, dest) },
+		Image:        func(dest string) (markdown.Image, error) { return r.image(file, outPath, dest) },
 	})
 	if err != nil {
 		errs.Add(content.Errorf(file, 0, 0, "markdown: %v", err))
@@ -401,6 +415,10 @@ func (r *renderer) prepare() error {
 		return err
 	}
 	r.cite()
+	var warnings []string
+	r.facets, warnings = r.buildFacets(r.c.Articles)
+	r.facetIdx = indexFacets(r.facets)
+	r.res.Warnings = append(r.res.Warnings, warnings...)
 	return nil
 }
 
@@ -421,6 +439,7 @@ func (r *renderer) render() error {
 		}
 		errs.Add(r.add(name, b, ""))
 	}
+	errs = append(errs, r.copyStatic()...)
 
 	// Then every article once, in parallel: convert, render, write.
 	n := len(r.c.Articles)
@@ -454,6 +473,7 @@ func (r *renderer) render() error {
 	errs = append(errs, r.renderTimelines()...)
 	_, ierrs := r.renderIndex()
 	errs = append(errs, ierrs...)
+	errs = append(errs, r.renderFacets()...)
 
 	nf := r.newPage("404", "404.html", "Page not found")
 	nf.Base = r.c.Site.BasePath
@@ -486,6 +506,7 @@ func (r *renderer) articleView(a *content.Article) (*articleView, content.List) 
 	v := viewOf(a, rootOf(a.Path()))
 	v.Body, v.Paragraphs, v.CitedBy = template.HTML(doc.HTML), doc.Paragraphs, r.citedBy(a.Slug)
 	v.bodyHTML, v.bodyRefs = doc.HTML, doc.Refs
+	v.Facets = r.linksOf(a, rootOf(a.Path()))
 	return v, errs
 }
 
@@ -584,7 +605,7 @@ func (r *renderer) renderIndexPages(first, last int) ([]string, content.List) {
 	var errs content.List
 	var intro template.HTML
 	if r.c.Site.Intro != "" && first == 1 {
-		doc, e := r.convert(content.SiteFile, 1, []byte(r.c.Site.Intro), false, "index.html", nil)
+		doc, e := r.convert(content.SiteFile, r.c.Site.IntroLine(), []byte(r.c.Site.Intro), false, "index.html", nil)
 		errs = append(errs, e...)
 		if doc != nil {
 			intro = template.HTML(doc.HTML)
