@@ -54,9 +54,10 @@ type renderer struct {
 	offline bool
 
 	// progress is Options.Progress during a full render, told of each
-	// HTML page made (made of pagesToMake).
+	// HTML page made (made of toMake, set once the render has planned).
 	progress func(done, total int)
 	made     atomic.Int64
+	toMake   int
 }
 
 // A page is the data every template gets.
@@ -234,7 +235,7 @@ func (r *renderer) addScanned(p string, b []byte, source string, s *scanned) err
 		b = nil
 	}
 	if r.progress != nil && !taken && strings.HasSuffix(p, ".html") {
-		r.progress(int(r.made.Add(1)), r.pagesToMake())
+		r.progress(int(r.made.Add(1)), r.toMake)
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -293,11 +294,11 @@ func (r *renderer) plan() {
 }
 
 // pagesToMake is how many HTML pages render makes: one per article, page
-// and timeline, the index pages, 404.html, search.html and, with the
-// offline editions, dossier.html. Keep it in step with render (the
-// progress test holds it to the pages made).
+// and timeline, the index pages, the facets' pages, 404.html, search.html
+// and, with the offline editions, dossier.html. Keep it in step with
+// render (TestProgress holds it to the pages made).
 func (r *renderer) pagesToMake() int {
-	n := len(r.pages) + len(r.timelines) + r.indexPages() + 2
+	n := len(r.pages) + len(r.timelines) + r.indexPages() + len(r.facetPaths()) + 2
 	if r.offline {
 		n++
 	}
@@ -427,6 +428,9 @@ func (r *renderer) render() error {
 		return err
 	}
 	r.plan()
+	if r.progress != nil {
+		r.toMake = r.pagesToMake()
+	}
 	var errs content.List
 	css, err := markdown.CSS()
 	if err != nil {
