@@ -13,8 +13,8 @@ import (
 // ServeHTTP serves the site as GitHub Pages would (see the package doc).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !s.allowedHost(r.Host) {
-		http.Error(w, "misdirected request: this preview answers only to localhost, 127.0.0.1 or [::1] (or "+
-			s.listenName()+"), not to the host "+strconv.Quote(r.Host)+": a web page must not reach it through a name of its own (DNS rebinding)",
+		http.Error(w, "misdirected request: this preview answers to an IP address or localhost, not to the name "+strconv.Quote(r.Host)+
+			" (a web page could point a name of its own at it, DNS rebinding): open "+s.openURL()+" instead",
 			http.StatusMisdirectedRequest)
 		return
 	}
@@ -126,17 +126,15 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, status int, name 
 }
 
 // allowedHost reports whether a request's Host header names this server
-// by a loopback name (localhost, 127.0.0.0/8, [::1], on any port) or as
-// the exact host:port it listens on. Any other name is refused: a page on
-// another site can point a name of its own at 127.0.0.1 (DNS rebinding)
-// and then read the preview as if it were its own origin; its requests
-// still carry that name in Host.
+// by an IP address literal (v4 or v6, on any port) or as localhost. A
+// name is refused: a page on another site can point a name of its own at
+// the preview's address (DNS rebinding) and then read the preview as if
+// it were its own origin; its requests still carry that name in Host. An
+// address cannot be rebound, so another device of a shared preview
+// (-addr :8080) may open it by the address it reaches it at.
 func (s *Server) allowedHost(host string) bool {
 	if host == "" {
 		return false
-	}
-	if s.listen != "" && strings.EqualFold(host, s.listen) {
-		return true
 	}
 	h := host
 	if name, _, err := net.SplitHostPort(host); err == nil {
@@ -146,14 +144,20 @@ func (s *Server) allowedHost(host string) bool {
 	if h == "localhost" {
 		return true
 	}
-	ip, err := netip.ParseAddr(h)
-	return err == nil && ip.Zone() == "" && ip.Unmap().IsLoopback()
+	_, err := netip.ParseAddr(h)
+	return err == nil
 }
 
-// listenName is the address the server listens on, for a message.
-func (s *Server) listenName() string {
-	if s.listen == "" {
-		return "the address it listens on"
+// openURL is the preview's URL by an address it answers to, for the
+// message refusing a name: the loopback address at its port when it
+// listens on every interface or on loopback, else its listening address.
+func (s *Server) openURL() string {
+	host, port, err := net.SplitHostPort(s.listen)
+	if err != nil {
+		return "http://127.0.0.1" + s.base
 	}
-	return s.listen
+	if ip, err := netip.ParseAddr(host); err == nil && !ip.IsUnspecified() && !ip.Unmap().IsLoopback() {
+		return "http://" + net.JoinHostPort(host, port) + s.base
+	}
+	return "http://" + net.JoinHostPort("127.0.0.1", port) + s.base
 }

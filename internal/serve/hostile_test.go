@@ -9,9 +9,10 @@ import (
 )
 
 // TestHostHeader sends requests over real HTTP on loopback with Host
-// headers a browser would send: the loopback names and the address the
-// server listens on are served, any other name (what a DNS rebinding
-// page's requests carry) gets 421 with a short reason.
+// headers a browser would send: localhost and any IP address literal (the
+// address another device reaches a shared preview at) are served, any
+// other name (what a DNS rebinding page's requests carry) gets 421 with a
+// short reason and the URL to open instead.
 func TestHostHeader(t *testing.T) {
 	ts := startServer(t, newSite(t), "/")
 	addr := strings.TrimPrefix(ts.url, "http://")
@@ -33,9 +34,16 @@ func TestHostHeader(t *testing.T) {
 		{"evil.example", false},
 		{"localhost.evil.example:" + port, false},
 		{"127.0.0.1.evil.example:" + port, false},
-		{"10.0.0.1:" + port, false},
-		{"0.0.0.0:" + port, false},
-		{"[fe80::1%25lo]:" + port, false},
+		{"10.0.0.1:" + port, true},
+		{"192.0.2.2:" + port, true},
+		{"192.0.2.2:18932", true},
+		{"192.0.2.2", true},
+		{"[2001:db8::2]:" + port, true},
+		{"[::ffff:192.0.2.2]:" + port, true},
+		{"0.0.0.0:" + port, true},
+		{"[fe80::1%25lo]:" + port, true},
+		{"192.0.2.2.evil.example:" + port, false},
+		{"preview.lan:" + port, false},
 	}
 	for _, tt := range tests {
 		req, err := http.NewRequest("GET", ts.url+"/index.html", nil)
@@ -54,7 +62,8 @@ func TestHostHeader(t *testing.T) {
 			t.Errorf("Host %q: %d %s, want 200", tt.host, resp.StatusCode, body)
 		case !tt.ok && resp.StatusCode != http.StatusMisdirectedRequest:
 			t.Errorf("Host %q: %d, want 421", tt.host, resp.StatusCode)
-		case !tt.ok && !strings.Contains(string(body), "this preview answers only to localhost, 127.0.0.1 or [::1] (or "+addr+"), not to the host "):
+		case !tt.ok && (!strings.Contains(string(body), "answers to an IP address or localhost, not to the name ") ||
+			!strings.Contains(string(body), "open http://127.0.0.1:"+port+"/ instead")):
 			t.Errorf("Host %q: the 421 does not say why: %s", tt.host, body)
 		}
 	}

@@ -48,9 +48,9 @@ type Server struct {
 	hub     *hub
 	watcher *watcher
 
-	// listen is the host:port the server listens on, which the Host
-	// header may name besides the loopback names (see allowedHost); set
-	// by Serve before it serves.
+	// listen is the host:port the server listens on, for the URL that
+	// the refusal of a Host names (see openURL); set by Serve before it
+	// serves.
 	listen string
 
 	mu   sync.RWMutex
