@@ -28,15 +28,22 @@ const StaticDir = "content/static"
 // ListStatic returns the files under content/static/, sorted, as paths
 // from the site root. A dot file or dot folder (.DS_Store, .git) is left
 // out, as loading the articles leaves them out; anything that is not a
-// regular file (a symbolic link, a device) and any name a URL would have
-// to escape is an error naming the file. A missing folder is empty.
+// regular file (a symbolic link, a device), content/static itself being a
+// symbolic link, and any name a URL would have to escape is an error
+// naming the file. A missing folder is empty.
 func ListStatic(fsys fs.FS) ([]string, List) {
-	if _, err := fs.Stat(fsys, StaticDir); err != nil {
+	// Lstat: WalkDir follows the root when it is a symbolic link, and would
+	// publish whatever folder it points to, outside content/ or not.
+	st, err := fs.Lstat(fsys, StaticDir)
+	if err != nil {
 		return nil, nil
+	}
+	if st.Mode()&fs.ModeSymlink != 0 {
+		return nil, List{Errorf(StaticDir, 0, 0, "is a symbolic link, not a folder: keep the files themselves under %s/", StaticDir)}
 	}
 	var files []string
 	var errs List
-	err := fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs.Add(Errorf(p, 0, 0, "cannot read: %v", err))
 			return nil

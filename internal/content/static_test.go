@@ -5,6 +5,8 @@ import (
 	"image"
 	"image/jpeg"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -69,5 +71,37 @@ func TestListStatic(t *testing.T) {
 	}
 	if files, errs := ListStatic(fstest.MapFS{}); files != nil || errs != nil {
 		t.Errorf("no content/static/: %q, %v", files, errs)
+	}
+}
+
+// A content/static that is itself a symbolic link is refused, not
+// followed: it could publish a folder from anywhere on the disk.
+func TestListStaticRootSymlink(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(dir, "outside")
+	if err := os.MkdirAll(outside, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(outside, "secret.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site := filepath.Join(dir, "site")
+	if err := os.MkdirAll(filepath.Join(site, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(site, "content", "static")); err != nil {
+		t.Fatal(err)
+	}
+	files, errs := ListStatic(os.DirFS(site))
+	if len(files) != 0 {
+		t.Errorf("published %q from the folder the link points to", files)
+	}
+	if want := "content/static: is a symbolic link, not a folder: keep the files themselves under content/static/"; errs.Error() != want {
+		t.Errorf("errors %q, want %q", errs.Error(), want)
+	}
+	// MapFS too, where Lstat of the root reports the link.
+	mfs := fstest.MapFS{"content/static": {Data: []byte("../raw"), Mode: fs.ModeSymlink}, "content/raw/a.txt": {Data: []byte("a")}}
+	if files, errs := ListStatic(mfs); len(files) != 0 || errs == nil {
+		t.Errorf("MapFS: files %q, errors %v", files, errs)
 	}
 }
