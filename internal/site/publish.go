@@ -6,6 +6,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
+	"net/url"
+	"strings"
 
 	"dossier/internal/content"
 )
@@ -15,6 +17,11 @@ import (
 // is known (site.yaml's base_url or -base-url): never with an invented host.
 
 // abs is the absolute URL of an output path, or "" without a base URL.
+// Each segment is percent-encoded (a facet's page can be named in any
+// script: authors/zoë-ö.html), since the sitemap, the feed, the canonical
+// link and OpenGraph must hold a URL, not an IRI; html/template encodes
+// the same bytes in a page's relative links, in lower-case hex, which
+// names the same URL.
 func (r *renderer) abs(p string) string {
 	if r.c.Site.BaseURL == "" {
 		return ""
@@ -22,7 +29,11 @@ func (r *renderer) abs(p string) string {
 	if p == "index.html" {
 		return r.c.Site.BaseURL
 	}
-	return r.c.Site.BaseURL + p
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return r.c.Site.BaseURL + strings.Join(segs, "/")
 }
 
 func (r *renderer) publishFiles() error {

@@ -528,3 +528,37 @@ func TestLargeDossier(t *testing.T) {
 		}
 	}
 }
+
+// The absolute URLs (sitemap, canonical link, OpenGraph) of a page named
+// in another script are percent-encoded URLs, naming the page its
+// relative links name.
+func TestAbsoluteURLsEscaped(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, "updated: 2026-11-22\n"...)
+	fsys["content/articles/z.md"] = &fstest.MapFile{Data: []byte(facetArticle("Zed", "2021", "P", "[Zoë Ö]", "e"))}
+	res, err := Render(fsys, Options{BaseURL: "https://example.com/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "https://example.com/authors/zo%C3%AB-%C3%B6.html"
+	sm := string(res.Files["sitemap.xml"])
+	if !strings.Contains(sm, "<loc>"+want+"</loc>") {
+		t.Errorf("sitemap.xml lacks <loc>%s</loc>", want)
+	}
+	for i, r := range sm {
+		if r > 0x7f {
+			t.Errorf("sitemap.xml holds %q at %d: not a URL", r, i)
+			break
+		}
+	}
+	page := string(res.Files["authors/zoë-ö.html"])
+	for _, w := range []string{`<link rel="canonical" href="` + want + `">`, `<meta property="og:url" content="` + want + `">`} {
+		if !strings.Contains(page, w) {
+			t.Errorf("authors/zoë-ö.html lacks %s", w)
+		}
+	}
+	u, err := url.Parse(want)
+	if err != nil || u.Path != "/authors/zoë-ö.html" {
+		t.Errorf("%s names %q (%v), not the page", want, u.Path, err)
+	}
+}
