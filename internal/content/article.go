@@ -65,6 +65,29 @@ func (a *Article) keyPos(key string) Pos {
 	return frontPositions(a.File, a.front).At(key)
 }
 
+// KeyPos returns where the front matter key (a top-level key such as
+// "authors") is in the article's file, for a message about its value:
+// the key's own line and column. After LoadLean the file is read again
+// (a message is rare, and a lean load keeps no front matter); the zero
+// Pos when it cannot be read.
+func (a *Article) KeyPos(fsys fs.FS, key string) Pos {
+	front := a.front
+	if front == nil {
+		src, err := fs.ReadFile(fsys, a.File)
+		if err != nil {
+			return Pos{}
+		}
+		if front, _, _, err = SplitFrontMatter(a.File, src); err != nil {
+			return Pos{}
+		}
+	}
+	pos := frontPositions(a.File, front)
+	if p, ok := pos[key+":"]; ok {
+		return p
+	}
+	return pos.At(key)
+}
+
 // frontPositions returns the positions of an article's front matter keys.
 func frontPositions(file string, yml []byte) Positions {
 	var m ArticleMeta

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,6 +30,7 @@ import (
 
 // A facetKind is one taxonomy.
 type facetKind struct {
+	key      string // the front matter key of its names: "event"
 	dir      string // output folder: "events"
 	noun     string // for the overview's title and links: "events"
 	heading  string // a facet page's title, with the name: "Articles on %s"
@@ -36,9 +38,9 @@ type facetKind struct {
 }
 
 var facetKinds = []*facetKind{
-	{dir: "events", noun: "Events", heading: "Articles on %s", fallback: "event"},
-	{dir: "publications", noun: "Publications", heading: "Articles from %s", fallback: "publication"},
-	{dir: "authors", noun: "Authors", heading: "Articles by %s", fallback: "author"},
+	{key: "event", dir: "events", noun: "Events", heading: "Articles on %s", fallback: "event"},
+	{key: "publication", dir: "publications", noun: "Publications", heading: "Articles from %s", fallback: "publication"},
+	{key: "authors", dir: "authors", noun: "Authors", heading: "Articles by %s", fallback: "author"},
 }
 
 // A facet is one name of one kind and its articles.
@@ -128,7 +130,7 @@ func (r *renderer) buildFacets(arts []*content.Article) ([]*facet, []string) {
 		for i, n := range names {
 			facets[i] = byName[n]
 		}
-		warnings = append(warnings, assignSlugs(kind, facets)...)
+		warnings = append(warnings, assignSlugs(r.c.FS, kind, facets)...)
 		out = append(out, facets...)
 	}
 	return out, warnings
@@ -139,8 +141,9 @@ func (r *renderer) buildFacets(arts []*content.Article) ([]*facet, []string) {
 // deterministically: the first by name keeps the slug, the others get
 // "-2", "-3", … (skipping any slug another name has), with a warning,
 // since they are most likely one name written two ways. "index" is the
-// overview's, and is never a facet's.
-func assignSlugs(kind *facetKind, facets []*facet) []string {
+// overview's, and is never a facet's. A warning names the kind's key in
+// the front matter of the name's first article, read from fsys.
+func assignSlugs(fsys fs.FS, kind *facetKind, facets []*facet) []string {
 	natural := make([]string, len(facets))
 	taken := map[string]bool{"index": true}
 	for i, f := range facets {
@@ -167,7 +170,8 @@ func assignSlugs(kind *facetKind, facets []*facet) []string {
 		f.slug = s + "-" + strconv.Itoa(k)
 		taken[f.slug] = true
 		if clash {
-			warnings = append(warnings, content.Errorf(f.articles[0].File, 0, 0, "%s %q and %q (%s) both make the page %s/%s.html; %q is published as %s instead: if they are one name, write it the same way everywhere",
+			at := f.articles[0].KeyPos(fsys, kind.key)
+			warnings = append(warnings, content.Errorf(f.articles[0].File, at.Line, at.Col, "%s %q and %q (%s) both make the page %s/%s.html; %q is published as %s instead: if they are one name, write it the same way everywhere",
 				strings.ToLower(kind.noun), f.name, prev.name, prev.articles[0].File, kind.dir, s, f.name, f.path(1)).Error())
 		}
 	}

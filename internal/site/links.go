@@ -355,7 +355,12 @@ func checkLink(page string, l ref, exists func(path string) bool, refs map[strin
 			return "names a directory: name the file (e.g. index.html) so the link works from disk"
 		}
 		if !exists(target) {
-			return fmt.Sprintf("no such file %s in the site", target)
+			if strings.HasSuffix(target, ".html") {
+				return fmt.Sprintf("no such file %s in the site", target)
+			}
+			// Most likely a file of content/ outside static/ (raw/x.txt):
+			// the build publishes none of those.
+			return fmt.Sprintf("no such file %s in the site: only the pages and the files under %s/ are published; put a copy under %s/ and link %sstatic/%s", target, content.StaticDir, content.StaticDir, rootOf(page), path.Base(target))
 		}
 	}
 	if u.Fragment != "" || strings.HasSuffix(l.url, "#") {

@@ -70,9 +70,40 @@ func (r *renderer) resolveFile(file, fromPath, dest string) (string, string, err
 	}
 	sf := r.static[target]
 	if sf == nil {
-		return "", "", fmt.Errorf("link %q: no file %s; add it under %s/ or fix the link", dest, target, content.StaticDir)
+		return "", "", r.noStatic("link", dest, target)
 	}
 	return rootOf(fromPath) + sf.out + rest, "", nil
+}
+
+// noStatic is the error for a link or image (what) whose destination
+// dest names target under content/static/, which is no file there. A
+// folder (written with its trailing slash or not) cannot be linked: a
+// published folder has no page, and GitHub Pages shows none for it; the
+// message suggests the first of its files.
+func (r *renderer) noStatic(what, dest, target string) error {
+	p, _, _ := strings.Cut(dest, "?")
+	p, _, _ = strings.Cut(p, "#")
+	folder := strings.HasSuffix(p, "/") || target == content.StaticDir
+	example := ""
+	for f := range r.static {
+		if rel, ok := strings.CutPrefix(f, target+"/"); ok {
+			folder = true
+			if example == "" || rel < example {
+				example = rel
+			}
+		}
+	}
+	if folder {
+		if example == "" {
+			example = "photo.jpg"
+		}
+		return fmt.Errorf("%s %q names the folder %s/, not a file: name a file in it (e.g. %s)", what, dest, target, strings.TrimSuffix(p, "/")+"/"+example)
+	}
+	fix := "link"
+	if what == "image" {
+		fix = "path"
+	}
+	return fmt.Errorf("%s %q: no file %s; add it under %s/ or fix the %s", what, dest, target, content.StaticDir, fix)
 }
 
 // image resolves a local image of the source file, shown on the page at
@@ -95,7 +126,7 @@ func (r *renderer) staticImage(file, dest string) (*staticFile, error) {
 	}
 	sf := r.static[target]
 	if sf == nil {
-		return nil, fmt.Errorf("image %q: no file %s; add it under %s/ or fix the path", dest, target, content.StaticDir)
+		return nil, r.noStatic("image", dest, target)
 	}
 	if sf.sizeErr != nil {
 		return nil, fmt.Errorf("image %q: %s: %v", dest, target, sf.sizeErr)
@@ -113,7 +144,7 @@ func (r *renderer) singleFile(file, dest string) (string, string, error) {
 	}
 	sf := r.static[target]
 	if sf == nil {
-		return "", "", fmt.Errorf("link %q: no file %s; add it under %s/ or fix the link", dest, target, content.StaticDir)
+		return "", "", r.noStatic("link", dest, target)
 	}
 	return "", " (" + sf.out + ", not included in this single-page edition)", nil
 }

@@ -159,6 +159,18 @@ func TestStaticBadInput(t *testing.T) {
 		{"missing static file", map[string]*fstest.MapFile{
 			"content/articles/beta.md": {Data: []byte(betaWith("See [it](../static/gone.pdf).\n"))},
 		}, []string{`content/articles/beta.md:11: link "../static/gone.pdf": no file content/static/gone.pdf`}},
+		{"link to a folder", map[string]*fstest.MapFile{
+			"content/articles/beta.md": {Data: []byte(betaWith("See [d](../static/img/).\n"))},
+		}, []string{`content/articles/beta.md:11: link "../static/img/" names the folder content/static/img/, not a file: name a file in it (e.g. ../static/img/map.png)`}},
+		{"link to a folder without its slash", map[string]*fstest.MapFile{
+			"content/pages/about.md": {Data: []byte("---\ntitle: About\n---\n\n[d](../static/img)\n")},
+		}, []string{`content/pages/about.md:5: link "../static/img" names the folder content/static/img/, not a file: name a file in it (e.g. ../static/img/map.png)`}},
+		{"image of a folder", map[string]*fstest.MapFile{
+			"content/pages/about.md": {Data: []byte("---\ntitle: About\n---\n\n![A map](../static/img/)\n")},
+		}, []string{`content/pages/about.md:5: image "../static/img/" names the folder content/static/img/, not a file`}},
+		{"link to a raw file", map[string]*fstest.MapFile{
+			"content/articles/beta.md": {Data: []byte(betaWith("See [d](../raw/x.txt).\n"))},
+		}, []string{`content/articles/beta.md:11:`, `<a href="../raw/x.txt">: no such file raw/x.txt in the site: only the pages and the files under content/static/ are published; put a copy under content/static/ and link ../static/x.txt`}},
 		{"remote image", map[string]*fstest.MapFile{
 			"content/articles/beta.md": {Data: []byte(betaWith("![x](https://cdn.example/x.png)\n"))},
 		}, []string{`content/articles/beta.md:11: image "https://cdn.example/x.png" is not on this site`}},
