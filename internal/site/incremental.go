@@ -188,6 +188,14 @@ func (b *Builder) rebuildAll() (*Result, []string, error) {
 // that show them, on a copy of the state that replaces it only on success.
 func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 	r := b.clone()
+	// The facets' warnings are made again below, from every article: an
+	// edited article's may name another (a slug collision names the
+	// second name's first article).
+	for _, w := range r.facetWarn {
+		if i := slices.Index(r.res.Warnings, w); i >= 0 {
+			r.res.Warnings = slices.Delete(r.res.Warnings, i, i+1)
+		}
+	}
 	var errs content.List
 	dirty := map[string]bool{} // output paths to render again
 	var moved []string         // edited articles whose place in the order may change
@@ -272,9 +280,11 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 	}
 	// The facet pages whose lists show an edited article differently, or
 	// in another order (the names are the same: see errFacetsChanged).
-	facets, _ := r.buildFacets(r.c.Articles)
+	facets, warnings := r.buildFacets(r.c.Articles)
 	changedFacets := changedFacetPages(r.facets, facets)
-	r.facets, r.facetIdx = facets, indexFacets(facets)
+	r.facets, r.facetIdx, r.facetWarn = facets, indexFacets(facets), warnings
+	r.res.Warnings = append(r.res.Warnings, warnings...)
+	sort.Strings(r.res.Warnings) // as a full render's
 	for _, fp := range changedFacets {
 		errs.Add(r.renderFacetPage(fp.f, fp.k))
 		more = append(more, fp.f.path(fp.k))
@@ -409,7 +419,7 @@ func (b *Builder) clone() *renderer {
 	res.Warnings = slices.Clone(o.res.Warnings)
 	return &renderer{c: &c, theme: o.theme, md: o.md, res: &res, sources: maps.Clone(o.sources), views: slices.Clone(o.views),
 		search: slices.Clone(o.search), timelines: o.timelines, backlinks: o.backlinks, pages: o.pages, static: o.static,
-		facets: o.facets, facetIdx: o.facetIdx,
+		facets: o.facets, facetIdx: o.facetIdx, facetWarn: o.facetWarn,
 		offline: o.offline, refs: map[string]pageRefs{}, idSets: idSets{}, rewrite: true}
 }
 

@@ -44,6 +44,47 @@ func sameAsFull(t *testing.T, fsys fstest.MapFS, res *Result) {
 	if len(res.Files) != len(full.Files) {
 		t.Errorf("%d files, a full render has %d", len(res.Files), len(full.Files))
 	}
+	if !slices.Equal(res.Warnings, full.Warnings) {
+		t.Errorf("warnings\n%q\na full render's\n%q", res.Warnings, full.Warnings)
+	}
+}
+
+// An edit keeps the warnings a full render gives: the edited article's
+// own (raw HTML dropped) and the facets' (a slug collision), whichever
+// article they name.
+func TestBuilderKeepsWarnings(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["content/articles/c1.md"] = &fstest.MapFile{Data: []byte(facetArticle("C1", "2020", "P", "[Peter Weber]", "e"))}
+	fsys["content/articles/c2.md"] = &fstest.MapFile{Data: []byte(facetArticle("C2", "2021", "P", "[peter weber]", "e"))}
+	b := NewBuilder(fsys, Options{})
+	res, _, err := b.Rebuild(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "both make the page authors/peter-weber.html") {
+		t.Fatalf("first build's warnings = %q", res.Warnings)
+	}
+	for _, s := range []struct{ file, body string }{
+		{"content/articles/c2.md", "New body."},
+		{"content/articles/c1.md", "New body."},
+		{"content/articles/c2.md", "Raw <b>HTML</b>."},
+		{"content/articles/c1.md", "Raw <i>HTML</i> too."},
+		{"content/articles/c2.md", "No raw HTML."},
+	} {
+		a := facetArticle("C2", "2021", "P", "[peter weber]", "e")
+		if s.file == "content/articles/c1.md" {
+			a = facetArticle("C1", "2020", "P", "[Peter Weber]", "e")
+		}
+		data := strings.Replace(a, "Body.", s.body, 1)
+		res, changed, err := rebuild(t, b, fsys, map[string]string{s.file: data})
+		if err != nil {
+			t.Fatalf("%s %q: %v", s.file, s.body, err)
+		}
+		if slices.Contains(changed, OfflineZip) {
+			t.Fatalf("%s %q: a full build, not an incremental one", s.file, s.body)
+		}
+		sameAsFull(t, fsys, res)
+	}
 }
 
 func article(title, published, body string) string {

@@ -38,6 +38,7 @@ type renderer struct {
 	backlinks map[string]map[string][]markdown.BackLink // slug → paragraph id → links to the entries quoting it
 	facets    []*facet                                  // events, publications, authors: by kind, then name
 	facetIdx  facetIndex                                // the facets by kind and name
+	facetWarn []string                                  // the facets' warnings (slug collisions), among res.Warnings
 	static    map[string]*staticFile                    // content/static/ file → what pages need of it
 
 	// lean drops, once an article's page is written, what no other page
@@ -419,6 +420,7 @@ func (r *renderer) prepare() error {
 	var warnings []string
 	r.facets, warnings = r.buildFacets(r.c.Articles)
 	r.facetIdx = indexFacets(r.facets)
+	r.facetWarn = warnings
 	r.res.Warnings = append(r.res.Warnings, warnings...)
 	return nil
 }
