@@ -20,6 +20,7 @@ type localImage struct {
 	Image
 	alt, title string
 	of         *ast.Image // the node it replaces, until it has
+	line       int        // the line of the source it starts on
 }
 
 func (n *localImage) Kind() ast.NodeKind { return KindLocalImage }

@@ -20,7 +20,7 @@ func TestLocalImage(t *testing.T) {
 	if !strings.Contains(string(d.HTML), want) || len(d.Errors) != 0 {
 		t.Errorf("html = %s, errors = %+v; want %s", d.HTML, d.Errors, want)
 	}
-	if d.Refs == nil || len(d.Refs.Links) != 1 || d.Refs.Links[0] != (Link{"img", "src", "static/img/map.png"}) {
+	if d.Refs == nil || len(d.Refs.Links) != 1 || d.Refs.Links[0] != (Link{"img", "src", "static/img/map.png", 1}) {
 		t.Errorf("refs = %+v", d.Refs)
 	}
 	d = convert(t, "one\ntwo ![](../static/a.png)\n\nthree\n\n![x](../static/missing.png)\n", opts)

@@ -79,7 +79,11 @@ type Doc struct {
 	Paragraphs []Paragraph
 	// Refs are the ids and URLs in HTML, or nil when they must be read
 	// from the HTML itself (see refs).
-	Refs     *Refs
+	Refs *Refs
+	// Links are the links and images of the syntax tree with their lines,
+	// in document order (Refs.Links when Refs is known): what names the
+	// line of a link in an error even when Refs is nil.
+	Links    []Link
 	Warnings []Issue // dropped raw HTML and unsafe links
 	Errors   []Issue // links that Resolve rejected, remote images
 }
@@ -154,7 +158,7 @@ func (c *Converter) Convert(src []byte, opts Options) (*Doc, error) {
 		md = c.md
 	}
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	st.doc.Refs = refs(root)
+	st.doc.Refs, st.doc.Links = st.refs(root)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4 + 512) // the HTML is about as long as the Markdown
 	if err := md.Renderer().Render(bufWriter{&buf}, src, root); err != nil {

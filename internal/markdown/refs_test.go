@@ -52,12 +52,19 @@ func checkRefs(t *testing.T, name string, src []byte, opts markdown.Options) boo
 	if d.Refs == nil {
 		return false
 	}
+	if !slices.Equal(d.Links, d.Refs.Links) {
+		t.Errorf("%s: links %v, Refs' %v", name, d.Links, d.Refs.Links)
+	}
 	got, want := *d.Refs, scanned(d.HTML)
 	if !slices.Equal(got.IDs, want.IDs) {
 		t.Errorf("%s: ids from the tree %q, in the HTML %q", name, got.IDs, want.IDs)
 	}
+	got.Links = slices.Clone(got.Links)
+	for i := range got.Links {
+		got.Links[i].Line = 0 // the HTML has none
+	}
 	if !slices.Equal(got.Links, want.Links) {
-		t.Errorf("%s: links from the tree %q, in the HTML %q", name, got.Links, want.Links)
+		t.Errorf("%s: links from the tree %v, in the HTML %v", name, got.Links, want.Links)
 	}
 	return true
 }
@@ -90,6 +97,31 @@ func TestRefsMatchTheHTML(t *testing.T) {
 	}}
 	if !checkRefs(t, "backlinks", []byte("one\n\ntwo [l](a.html)\n"), back) {
 		t.Error("backlinks: Refs unknown, want known")
+	}
+}
+
+// Each link and image is given the line of the source it starts on, the
+// links of a document whose Refs are unknown (a footnote) too, so that
+// an error about one names its line and not another's.
+func TestLinkLines(t *testing.T) {
+	opts := markdown.Options{ParagraphIDs: true, Image: func(dest string) (markdown.Image, error) {
+		return markdown.Image{URL: dest, Width: 1, Height: 1}, nil
+	}}
+	src := "[a](x.md#p5) is fine.\n\nBut [b](y.md#p5) is not,\nand ![i](p.png) [c\nd](z.html) [*e*](x.md#p5).\n\n> - [f](w.html)\n"
+	want := []markdown.Link{{"a", "href", "x.md#p5", 1}, {"a", "href", "y.md#p5", 3}, {"img", "src", "p.png", 4}, {"a", "href", "z.html", 4}, {"a", "href", "x.md#p5", 5}, {"a", "href", "w.html", 7}}
+	d, err := markdown.New().Convert([]byte(src), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Refs == nil || !slices.Equal(d.Links, want) {
+		t.Errorf("links %v (Refs %v), want %v", d.Links, d.Refs, want)
+	}
+	d, err = markdown.New().Convert([]byte(src+"\nA note[^1].\n\n[^1]: See [g](v.html).\n"), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := append(want, markdown.Link{Tag: "a", Attr: "href", URL: "v.html", Line: 11}); d.Refs != nil || !slices.Equal(d.Links, want) {
+		t.Errorf("with a footnote: links %v (Refs %v), want %v", d.Links, d.Refs, want)
 	}
 }
 

@@ -154,7 +154,7 @@ func (st *state) image(node *ast.Image, dest string) *localImage {
 		st.doc.Errors = append(st.doc.Errors, Issue{line, fmt.Sprintf("image %q has no alt text: add alt text describing the image, ![what it shows](%s)", dest, dest)})
 		return nil
 	}
-	img := &localImage{Image: Image{URL: dest}, alt: alt, title: string(node.Title), of: node}
+	img := &localImage{Image: Image{URL: dest}, alt: alt, title: string(node.Title), of: node, line: line}
 	if st.opts.Image != nil {
 		var err error
 		img.Image, err = st.opts.Image(dest)

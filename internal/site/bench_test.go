@@ -179,9 +179,9 @@ func BenchmarkPages(b *testing.B) {
 				page := buf.Bytes()
 				b.ReportAllocs()
 				for b.Loop() {
-					scanWithBody(page, v.bodyHTML, v.bodyRefs)
+					scanWithBody(page, &v.md)
 				}
-				b.ReportMetric(float64(len(page)-len(v.bodyHTML)), "layout-bytes/page")
+				b.ReportMetric(float64(len(page)-len(v.md.html)), "layout-bytes/page")
 			})
 		})
 	}

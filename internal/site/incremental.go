@@ -311,7 +311,13 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 	refs := maps.Clone(b.refs)
 	targets := map[string][]string{}
 	for _, p := range pages {
-		refs[p] = scanHTML(r.res.Files[p]).refs(nil)
+		// The refs the render scanned, whose links from Markdown have
+		// their lines; or a scan of the page.
+		pr, ok := r.refs[p]
+		if !ok {
+			pr = scanHTML(r.res.Files[p]).refs(nil)
+		}
+		refs[p] = pr
 		targets[p] = linkTargets(p, refs[p].links)
 	}
 	var lerrs []error

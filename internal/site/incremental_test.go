@@ -301,3 +301,24 @@ func TestBuilderRerendersOnlyTheIndexPagesThatChange(t *testing.T) {
 	}
 	sameAsFull(t, fsys, res)
 }
+
+// A broken link made by an edit is reported at its line, as a full
+// render reports it, not at the first place the source writes its
+// #fragment.
+func TestBuilderLinkErrorLine(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["content/articles/long.md"] = &fstest.MapFile{Data: []byte(article("Long", "2019-01", "One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive."))}
+	fsys["content/articles/g.md"] = &fstest.MapFile{Data: []byte(article("G", "2019-02", "Body."))}
+	b := NewBuilder(fsys, Options{})
+	if _, _, err := b.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := rebuild(t, b, fsys, map[string]string{"content/articles/g.md": article("G", "2019-02", "[a](long.md#p5) is fine.\n\nBut [b](alpha.md#p5) is not.")})
+	const want = `content/articles/g.md:13:17: link check: articles/g.html: <a href="../articles/alpha.html#p5">: no element with id "p5" in articles/alpha.html`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error\n%v\nlacks\n%s", err, want)
+	}
+	if _, ferr := Render(fsys, Options{}); ferr == nil || !strings.Contains(ferr.Error(), want) {
+		t.Errorf("full render's error\n%v\nlacks\n%s", ferr, want)
+	}
+}

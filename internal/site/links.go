@@ -77,6 +77,10 @@ func (s idSets) share(ids []string) []string {
 type ref struct {
 	tag, attr, url string
 	rel            string // of a <link>: canonical and alternate are not loaded
+	// line is the line of the page's source that writes the link, when
+	// it comes from the Markdown the page holds (see scanWithBody); 0
+	// for the others (the theme's, a timeline's), which locate finds.
+	line int32
 }
 
 // A link is a ref made unique (see package unique): a page keeps a handle
@@ -120,28 +124,60 @@ func scanHTML(src []byte) *scanned {
 	return &s
 }
 
-// scanWithBody is scanHTML for a page that holds a converted Markdown body
-// whose ids and URLs are known from its syntax tree (see markdown.Refs):
-// the rest of the page is scanned, the body is not. The body is found by
-// its bytes: html/template writes a template.HTML body in element content
-// as it is, so it is whole there, and the text before and after it
-// tokenizes as one. A page that does not hold it that way is scanned
-// whole.
-func scanWithBody(page, body []byte, known *markdown.Refs) *scanned {
-	i := bytes.Index(page, body)
-	if known == nil || len(body) == 0 || i < 0 {
+// scanWithBody is scanHTML for a page that holds a converted Markdown
+// body: the links of the body get the lines of the source that write
+// them, from its syntax tree (see markdown.Doc.Links), and when its ids
+// and URLs are known from the tree (see markdown.Refs) the body is not
+// scanned at all. The body is found by its bytes: html/template writes a
+// template.HTML body in element content as it is, so it is whole there,
+// and the text before and after it tokenizes as one. A page that does not
+// hold it that way is scanned whole, its links without lines.
+func scanWithBody(page []byte, md *mdBody) *scanned {
+	i := bytes.Index(page, md.html)
+	if len(md.html) == 0 || i < 0 {
 		return scanHTML(page)
 	}
 	var s scanned
-	rest := io.MultiReader(bytes.NewReader(page[:i]), bytes.NewReader(page[i+len(body):]))
+	rest := io.MultiReader(bytes.NewReader(page[:i]), bytes.NewReader(page[i+len(md.html):]))
 	s.scan(rest, i, func() {
-		s.ids = append(s.ids, known.IDs...)
-		for _, l := range known.Links {
-			s.links = append(s.links, ref{tag: l.Tag, attr: l.Attr, url: l.URL})
+		if md.refs != nil {
+			s.ids = append(s.ids, md.refs.IDs...)
+			for _, l := range md.refs.Links {
+				s.links = append(s.links, ref{tag: l.Tag, attr: l.Attr, url: l.URL, line: md.lineOf(l)})
+			}
+			return
 		}
+		first := len(s.links)
+		s.scan(bytes.NewReader(md.html), -1, nil)
+		md.placeLinks(s.links[first:])
 	})
 	s.done()
 	return &s
+}
+
+// lineOf is the line of the body's source that writes link l, or 0.
+func (md *mdBody) lineOf(l markdown.Link) int32 {
+	if l.Line <= 0 {
+		return 0
+	}
+	return int32(md.line + l.Line - 1)
+}
+
+// placeLinks gives the links scanned from the body, in order, the lines
+// of the tree's links: each takes the line of the next tree link with its
+// tag and URL. A link the tree does not know (a footnote's, an autolink)
+// matches none and keeps no line.
+func (md *mdBody) placeLinks(links []ref) {
+	next := 0
+	for i := range links {
+		for k := next; k < len(md.links); k++ {
+			if l := md.links[k]; l.URL == links[i].url && l.Tag == links[i].tag {
+				links[i].line = md.lineOf(l)
+				next = k + 1
+				break
+			}
+		}
+	}
 }
 
 // scan adds the ids and URLs of src, a page or parts of one that start
@@ -255,8 +291,9 @@ func checkAll(fsys fs.FS, files map[string][]byte, refs map[string]pageRefs, sou
 }
 
 // checkPage checks the given links of page p, naming p's source in errors:
-// the source file and the line of the link in it, where it is found there
-// (see locate), or the page and its source when the link is the theme's.
+// the source file and the line of the link in it, as the Markdown's syntax
+// tree gave it or else where the text is found there (see locate), or the
+// page and its source when the link is the theme's.
 func checkPage(fsys fs.FS, p string, links []link, files map[string][]byte, refs map[string]pageRefs, sources map[string]string) []error {
 	src := sources[p]
 	from := p
@@ -285,7 +322,13 @@ func checkPage(fsys fs.FS, p string, links []link, files map[string][]byte, refs
 		if msg == "" {
 			continue
 		}
-		if line, col := locate(read(), l.url); line > 0 {
+		line, col := int(l.line), 0
+		if line > 0 && src != "" {
+			col = columnOn(read(), line, l.url)
+		} else {
+			line, col = locate(read(), l.url)
+		}
+		if line > 0 {
 			errs = append(errs, content.Errorf(src, line, col, "link check: %s: <%s %s=%q>: %s", p, l.tag, l.attr, l.url, msg))
 			continue
 		}
@@ -321,6 +364,25 @@ func locate(text []byte, u string) (line, col int) {
 	line = 1 + bytes.Count(before, []byte("\n"))
 	col = 1 + utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
 	return line, col
+}
+
+// columnOn returns the column (in characters, 1-based) at which line of
+// the source text holds the URL u as locate finds it from that line's
+// start, or 0 when that line does not hold it (the link's text runs over
+// lines, or the text is not at hand).
+func columnOn(text []byte, line int, u string) int {
+	at := 0
+	for n := 1; n < line; n++ {
+		i := bytes.IndexByte(text[at:], '\n')
+		if i < 0 {
+			return 0
+		}
+		at += i + 1
+	}
+	if l, c := locate(text[at:], u); l == 1 {
+		return c
+	}
+	return 0
 }
 
 // checkLink checks link l of page, given which files the site has and

@@ -110,6 +110,8 @@ type page struct {
 	Sections      []section    // single: the pages, after the articles
 	TimelinePages []*page      // single: the timelines, before the articles
 	Single        bool         // the page is (part of) the single-file edition
+
+	md *mdBody // the converted Markdown the page holds whole, if any: an article's or a page's body, the index's intro
 }
 
 // ParaHref is the URL of an article's paragraph from this page: the
@@ -140,8 +142,7 @@ type articleView struct {
 	Body       template.HTML
 	Paragraphs []markdown.Paragraph
 	CitedBy    []citation
-	bodyHTML   []byte         // Body's bytes
-	bodyRefs   *markdown.Refs // the ids and URLs in Body, if known
+	md         mdBody // Body, for the link check
 
 	// Copies of the Article's fields, set by viewOf: text/template finds a
 	// field declared here at once, but looks a promoted one up through
@@ -180,6 +181,23 @@ func viewOf(a *content.Article, root string) *articleView {
 		v.Datetime = a.Date.String()
 	}
 	return v
+}
+
+// An mdBody is a page's converted Markdown, for the page's link check:
+// the bytes the page holds, and what the syntax tree says of them, so
+// that the body need not be scanned again and an error names the line
+// of the link in the source.
+type mdBody struct {
+	html  []byte
+	refs  *markdown.Refs  // the ids and URLs in html, if known
+	links []markdown.Link // the links in html with their lines (in the Markdown converted)
+	line  int             // the source's line on which the Markdown starts
+}
+
+// bodyOf is the mdBody of a document converted from the Markdown that
+// starts on line of its source.
+func bodyOf(doc *markdown.Doc, line int) mdBody {
+	return mdBody{html: doc.HTML, refs: doc.Refs, links: doc.Links, line: line}
 }
 
 // A citation is a timeline entry that quotes an article's paragraph.
@@ -330,8 +348,8 @@ func (r *renderer) exec(pg *page, source string) error {
 	err := r.execute(buf, pg)
 	if err != nil {
 		err = templateError(path.Join(ThemeDir, pg.Kind+".html"), err)
-	} else if v := pg.Article; v != nil && v.bodyRefs != nil && strings.HasSuffix(pg.Path, ".html") {
-		err = r.addScanned(pg.Path, buf.Bytes(), source, scanWithBody(buf.Bytes(), v.bodyHTML, v.bodyRefs))
+	} else if pg.md != nil && strings.HasSuffix(pg.Path, ".html") {
+		err = r.addScanned(pg.Path, buf.Bytes(), source, scanWithBody(buf.Bytes(), pg.md))
 	} else {
 		err = r.add(pg.Path, buf.Bytes(), source)
 	}
@@ -472,6 +490,8 @@ func (r *renderer) render() error {
 		pg := r.newPage("page", p.Path(), p.Title)
 		pg.Description = p.Description
 		pg.Body = template.HTML(doc.HTML)
+		md := bodyOf(doc, p.BodyLine)
+		pg.md = &md
 		errs.Add(r.exec(pg, p.File))
 		r.res.Pages++
 	}
@@ -511,7 +531,7 @@ func (r *renderer) articleView(a *content.Article) (*articleView, content.List) 
 	}
 	v := viewOf(a, rootOf(a.Path()))
 	v.Body, v.Paragraphs, v.CitedBy = template.HTML(doc.HTML), doc.Paragraphs, r.citedBy(a.Slug)
-	v.bodyHTML, v.bodyRefs = doc.HTML, doc.Refs
+	v.md = bodyOf(doc, a.BodyLine)
 	v.Facets = r.linksOf(a, rootOf(a.Path()))
 	return v, errs
 }
@@ -564,6 +584,7 @@ func (r *renderer) articlePage(i int) *page {
 	pg := r.newPage("article", v.Path(), v.Title)
 	pg.Description = v.Dek
 	pg.Article = v
+	pg.md = &v.md
 	pg.OGType = "article"
 	pg.JSONLD = r.newsArticle(v)
 	if i > 0 {
@@ -610,11 +631,14 @@ func (r *renderer) indexPages() int {
 func (r *renderer) renderIndexPages(first, last int) ([]string, content.List) {
 	var errs content.List
 	var intro template.HTML
+	var md *mdBody
 	if r.c.Site.Intro != "" && first == 1 {
 		doc, e := r.convert(content.SiteFile, r.c.Site.IntroLine(), []byte(r.c.Site.Intro), false, "index.html", nil)
 		errs = append(errs, e...)
 		if doc != nil {
 			intro = template.HTML(doc.HTML)
+			b := bodyOf(doc, r.c.Site.IntroLine())
+			md = &b
 		}
 	}
 	total := r.indexPages()
@@ -623,6 +647,9 @@ func (r *renderer) renderIndexPages(first, last int) ([]string, content.List) {
 	// In parallel, as the articles are; the errors are kept in page order.
 	parallel(len(paths), func(i int) {
 		idx := r.indexPage(first+i, total, intro)
+		if idx.Intro != "" {
+			idx.md = md
+		}
 		perrs[i] = r.exec(idx, content.SiteFile)
 		paths[i] = idx.Path
 	})

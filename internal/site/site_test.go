@@ -248,6 +248,23 @@ func TestBadInput(t *testing.T) {
 		{"broken fragment in an article", map[string]string{
 			"content/articles/beta.md": betaWith("See [alpha](alpha.md#p99).\n"),
 		}, []string{`content/articles/beta.md:11:21: link check: articles/beta.html: <a href="../articles/alpha.html#p99">: no element with id "p99" in articles/alpha.html`}},
+		// The line is the link's, from the Markdown's syntax tree, not the
+		// first place the source writes its URL or its #fragment.
+		{"broken fragment after a good one", map[string]string{
+			"content/articles/long.md": article("Long", "2019-01", "One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive."),
+			"content/articles/beta.md": betaWith("[a](long.md#p5) is fine.\n\nBut [b](alpha.md#p5) is not.\n"),
+		}, []string{`content/articles/beta.md:13:17: link check: articles/beta.html: <a href="../articles/alpha.html#p5">: no element with id "p5" in articles/alpha.html`}},
+		{"broken link after the same text", map[string]string{
+			"content/pages/about.md": "---\ntitle: About\n---\n\nThe file nothing.html is gone,\nand so is [x](nothing.html).\n",
+		}, []string{`content/pages/about.md:6:15: link check: about.html: <a href="nothing.html">: no such file nothing.html in the site`}},
+		// A footnote: the tree does not account for the body's ids, which
+		// are scanned, but its links still have their lines.
+		{"broken fragment in an article with a footnote", map[string]string{
+			"content/articles/beta.md": betaWith("A note[^1] on #p1x.\n\nBut [b](alpha.md#p1x) is not.\n\n[^1]: A note.\n"),
+		}, []string{`content/articles/beta.md:13:17: link check: articles/beta.html: <a href="../articles/alpha.html#p1x">: no element with id "p1x" in articles/alpha.html`}},
+		{"intro broken link after the same text", map[string]string{
+			"content/site.yaml": "title: T\nintro: |\n  One #nowhere.\n\n  Two [x](#nowhere).\n",
+		}, []string{`content/site.yaml:5:11: link check: index.html: <a href="#nowhere">: no element with id "nowhere" in index.html`}},
 		{"article heading id taken by the layout", map[string]string{
 			"content/articles/beta.md": betaWith("## Source\n\nBeta one.\n"),
 		}, []string{`articles/beta.html (from content/articles/beta.md): id "source" is given to more than one element`}},
