@@ -2,6 +2,7 @@ package site
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -40,6 +41,34 @@ func TestScanWithBodyEqualsScan(t *testing.T) {
 	page := `<main><div title="` + strings.ReplaceAll(body, `"`, "&quot;") + `"></div><a href="z.html">z</a></main>`
 	if got, want := scanWithBody([]byte(page), &md), scanHTML([]byte(page)); !reflect.DeepEqual(got, want) {
 		t.Errorf("escaped body:\n with body %+v\n scanned   %+v", got, want)
+	}
+}
+
+// A body whose ids the tree does not account for (a footnote's) is
+// scanned apart from the page, with the same refs as the page scanned
+// whole, and its links get their lines from the tree; the footnote's own
+// links, which the tree does not have, get none.
+func TestScanWithUnknownBody(t *testing.T) {
+	doc, err := markdown.New().Convert([]byte("One [a](x.html#p2)[^1].\n\nTwo\n[b](x.html#p2) https://e.org/y.\n\n[^1]: [c](z.html).\n"), markdown.Options{ParagraphIDs: true})
+	if err != nil || doc.Refs != nil {
+		t.Fatalf("convert: %v, refs %v (want unknown)", err, doc.Refs)
+	}
+	md := bodyOf(doc, 10)
+	page := `<html><head><link rel="stylesheet" href="../style.css"></head><body><a href="x.html#p2">nav</a><main>` + string(doc.HTML) + `</main><a href="z.html">z</a></body></html>`
+	got, want := scanWithBody([]byte(page), &md), scanHTML([]byte(page))
+	lines := map[string][]int32{}
+	for i, l := range got.links {
+		lines[l.url] = append(lines[l.url], l.line)
+		got.links[i].line = 0
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("with body %+v\n scanned   %+v", got, want)
+	}
+	wantLines := map[string][]int32{"../style.css": {0}, "x.html#p2": {0, 10, 13}, "z.html": {15, 0}}
+	for u, w := range wantLines {
+		if !slices.Equal(lines[u], w) {
+			t.Errorf("%s: lines %v, want %v", u, lines[u], w)
+		}
 	}
 }
 
