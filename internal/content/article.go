@@ -208,7 +208,7 @@ func (a *Article) ReadBody(fsys fs.FS) ([]byte, error) {
 	}
 	src, err := fs.ReadFile(fsys, a.File)
 	if err != nil {
-		return nil, Errorf(a.File, 0, 0, "cannot read: %v", err)
+		return nil, ReadError(a.File, err)
 	}
 	_, body, bodyLine, err := SplitFrontMatter(a.File, src)
 	if err == nil {

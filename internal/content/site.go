@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -48,6 +49,9 @@ func (s Site) IntroLine() int { return max(1, s.introLine) }
 func loadSite(fsys fs.FS) (Site, List) {
 	var s Site
 	src, err := fs.ReadFile(fsys, SiteFile)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return s, List{ReadError(SiteFile, err)}
+	}
 	if err != nil {
 		return s, List{Errorf(SiteFile, 0, 0, "cannot read the site settings: %v; create it with at least a title", err)}
 	}

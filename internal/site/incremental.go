@@ -116,7 +116,7 @@ func (b *Builder) incremental(files []string) ([]string, bool) {
 	var arts []string
 	for _, f := range files {
 		_, err := fs.Stat(b.fsys, f)
-		if err != nil && !b.sources[f] {
+		if errors.Is(err, fs.ErrNotExist) && !b.sources[f] {
 			continue // came and went between two builds: an editor's temporary file
 		}
 		if path.Dir(f) != content.ArticlesDir || !strings.HasSuffix(f, ".md") {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -32,8 +33,14 @@ var staticFiles = []string{"style.css", "search.js", "favicon.svg"}
 // from the embedded defaults. It reports which file it read, for errors.
 func themeFile(site fs.FS, name string) ([]byte, string, error) {
 	if site != nil {
-		if b, err := fs.ReadFile(site, path.Join(ThemeDir, name)); err == nil {
+		b, err := fs.ReadFile(site, path.Join(ThemeDir, name))
+		if err == nil {
 			return b, path.Join(ThemeDir, name), nil
+		}
+		// Only a missing file falls back: one that cannot be read (a
+		// link out of the site, a pipe) is the site's mistake to report.
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, path.Join(ThemeDir, name), content.ReadError(path.Join(ThemeDir, name), err)
 		}
 	}
 	b, err := fs.ReadFile(templates.FS, name)
@@ -50,7 +57,7 @@ func loadTheme(site fs.FS) (*theme, error) {
 	for _, name := range []string{"base.html", "partials.html"} {
 		src, file, err := themeFile(site, name)
 		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", name, err)
+			return nil, themeError(name, err)
 		}
 		if _, err := base.New(file).Parse(string(src)); err != nil {
 			errs.Add(templateError(file, err))
@@ -60,7 +67,7 @@ func loadTheme(site fs.FS) (*theme, error) {
 	for _, kind := range pageKinds {
 		src, file, err := themeFile(site, kind+".html")
 		if err != nil {
-			return nil, fmt.Errorf("template %s.html: %w", kind, err)
+			return nil, themeError(kind+".html", err)
 		}
 		if errs != nil {
 			continue
@@ -73,7 +80,7 @@ func loadTheme(site fs.FS) (*theme, error) {
 			// The single-file edition includes each timeline's body.
 			tsrc, tfile, terr := themeFile(site, "timeline.html")
 			if terr != nil {
-				return nil, fmt.Errorf("template timeline.html: %w", terr)
+				return nil, themeError("timeline.html", terr)
 			}
 			file = tfile
 			_, err = pt.New(tfile).Parse(string(tsrc))
@@ -88,11 +95,21 @@ func loadTheme(site fs.FS) (*theme, error) {
 	for _, name := range staticFiles {
 		b, _, err := themeFile(site, name)
 		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", name, err)
+			return nil, themeError(name, err)
 		}
 		t.static[name] = b
 	}
 	return t, errs.Err()
+}
+
+// themeError is the error for a theme file that could not be read: the
+// site's own file's error as it is (it names the file), else the name.
+func themeError(name string, err error) error {
+	var e *content.Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return fmt.Errorf("template %s: %w", name, err)
 }
 
 var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (?s:(.*))$`)

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -41,8 +42,12 @@ var reservedIDs = map[string]bool{"main": true, "scale": true, "sources": true, 
 func Load(fsys fs.FS, articles map[string]*Text) ([]*Timeline, error) {
 	entries, err := fs.ReadDir(fsys, Dir)
 	if err != nil {
-		if _, serr := fs.Stat(fsys, Dir); serr != nil {
+		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil // no timelines
+		}
+		var e *content.Error
+		if errors.As(err, &e) {
+			return nil, e
 		}
 		return nil, content.Errorf(Dir, 0, 0, "cannot read directory: %v", err)
 	}
@@ -60,7 +65,7 @@ func Load(fsys fs.FS, articles map[string]*Text) ([]*Timeline, error) {
 		}
 		src, err := fs.ReadFile(fsys, file)
 		if err != nil {
-			errs.Add(content.Errorf(file, 0, 0, "cannot read: %v", err))
+			errs.Add(content.ReadError(file, err))
 			continue
 		}
 		t, terrs := Parse(file, src, articles)
