@@ -73,12 +73,19 @@ type Result struct {
 // pages are written as they are rendered into a new sibling directory,
 // which replaces out only once everything, the link check included, has
 // succeeded. Only what other pages need of each article is kept in memory.
+// The sources are read as content.Source reads them (regular files inside
+// src only), and out may not hold them (see checkOut).
 func Build(src, out string, opts Options) (*Result, error) {
-	tmp, err := newSibling(out)
+	source, err := content.OpenSource(src)
 	if err != nil {
 		return nil, err
 	}
-	r, err := renderAll(os.DirFS(src), opts, &dirOutput{dir: tmp, made: map[string]bool{}}, true)
+	defer source.Close()
+	tmp, err := newSibling(src, out)
+	if err != nil {
+		return nil, err
+	}
+	r, err := renderAll(source, opts, &dirOutput{dir: tmp, made: map[string]bool{}}, true)
 	if err == nil {
 		err = r.checkLinks()
 	}

@@ -11,9 +11,9 @@ import (
 
 // newSibling makes the empty directory a build writes into: a new
 // sibling of out, so that swapping it in is a rename on one file system.
-func newSibling(out string) (string, error) {
+func newSibling(src, out string) (string, error) {
 	out = filepath.Clean(out)
-	if err := checkOut(out); err != nil {
+	if err := checkOut(src, out); err != nil {
 		return "", err
 	}
 	parent, base := filepath.Dir(out), filepath.Base(out)
@@ -61,12 +61,32 @@ func swapIn(tmp, out string) error {
 }
 
 // checkOut refuses an output directory that a wholesale replace would
-// damage: one holding sources, or a non-empty directory that is not a site.
-func checkOut(out string) error {
-	abs, err := filepath.Abs(out)
-	if err != nil {
-		return err
+// damage: the site's sources (the site root or a directory holding it,
+// content/ or templates/, inside or around them), one holding another
+// site's content/, or a non-empty directory that is not a site. Paths are
+// compared with symbolic links resolved, so that no spelling of a source
+// directory gets past.
+func checkOut(src, out string) error {
+	const fix = "choose another -out (the build replaces the whole output directory; the default is public/ under -src)"
+	o, s := realPath(out), realPath(src)
+	switch {
+	case o == s:
+		return fmt.Errorf("output directory %s is the site root: %s", out, fix)
+	case within(s, o):
+		return fmt.Errorf("output directory %s holds the site root %s: %s", out, src, fix)
 	}
+	for _, dir := range []string{"content", ThemeDir} {
+		d := realPath(filepath.Join(src, dir))
+		switch {
+		case o == d:
+			return fmt.Errorf("output directory %s is the site's %s/ directory: %s", out, dir, fix)
+		case within(o, d):
+			return fmt.Errorf("output directory %s is inside the site's %s/ directory: %s", out, dir, fix)
+		case within(d, o):
+			return fmt.Errorf("output directory %s holds the site's %s/ directory: %s", out, dir, fix)
+		}
+	}
+	abs := o
 	if fi, err := os.Lstat(abs); err == nil && !fi.IsDir() {
 		return fmt.Errorf("output %s is a file, not a directory: choose another -out (the build replaces the whole output directory)", out)
 	}
@@ -84,4 +104,31 @@ func checkOut(out string) error {
 		return fmt.Errorf("output directory %s is not empty and holds no index.html, so it is not a built site: choose another -out or remove it (the build replaces the whole output directory)", out)
 	}
 	return nil
+}
+
+// realPath is p absolute, with the symbolic links of the part of it that
+// exists resolved (the rest is a directory the build would create).
+func realPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	rest := ""
+	for cur := abs; ; {
+		if r, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(r, rest)
+		}
+		up := filepath.Dir(cur)
+		if up == cur {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+		cur = up
+	}
+}
+
+// within reports whether path p lies strictly inside directory dir.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
