@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"dossier/templates"
@@ -166,5 +167,119 @@ func sameTree(t *testing.T, what string, before, after map[string]string) {
 		if _, ok := before[k]; !ok {
 			t.Errorf("%s: %s appeared", what, k)
 		}
+	}
+}
+
+// TestHostileSources refuses every source that is not a regular file
+// inside the site of at most MaxSourceSize, naming it and the fix, and
+// publishes nothing: the previous output survives whole.
+func TestHostileSources(t *testing.T) {
+	fifo := func(t *testing.T, p string) {
+		t.Helper()
+		os.Remove(p)
+		if err := syscall.Mkfifo(p, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	big := func(t *testing.T, p, head string) {
+		t.Helper()
+		line := strings.Repeat("word ", 15) + "\n\n"
+		mustWrite(t, p, head+strings.Repeat(line, (91<<20)/10/len(line)+1))
+	}
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T, src, outside string)
+		want  string
+	}{
+		{"stylesheet linked to the environment", func(t *testing.T, src, _ string) {
+			mustLink(t, "/proc/self/environ", filepath.Join(src, "templates", "style.css"))
+		}, "templates/style.css: is a symbolic link to a file outside the site; copy the file in instead"},
+		{"article linked outside", func(t *testing.T, src, outside string) {
+			mustLink(t, outside, filepath.Join(src, "content", "articles", "x.md"))
+		}, "content/articles/x.md: is a symbolic link to a file outside the site; copy the file in instead"},
+		{"article linked outside, relatively", func(t *testing.T, src, _ string) {
+			mustLink(t, "../../../outside.md", filepath.Join(src, "content", "articles", "x.md"))
+		}, "content/articles/x.md: is a symbolic link to a file outside the site; copy the file in instead"},
+		{"page linked to /dev/zero", func(t *testing.T, src, _ string) {
+			mustLink(t, "/dev/zero", filepath.Join(src, "content", "pages", "zero.md"))
+		}, "content/pages/zero.md: is a symbolic link to a file outside the site; copy the file in instead"},
+		{"site settings linked to the environment", func(t *testing.T, src, _ string) {
+			mustLink(t, "/proc/self/environ", filepath.Join(src, "content", "site.yaml"))
+		}, "content/site.yaml: is a symbolic link to a file outside the site; copy the file in instead"},
+		{"timelines directory linked outside", func(t *testing.T, src, _ string) {
+			mustLink(t, "/etc", filepath.Join(src, "content", "timelines"))
+		}, "content/timelines: is a symbolic link to a directory outside the site; copy the file in instead"},
+		{"timeline linked outside", func(t *testing.T, src, outside string) {
+			mustLink(t, outside, filepath.Join(src, "content", "timelines", "t.yaml"))
+		}, "content/timelines/t.yaml: is a symbolic link to a file outside the site; copy the file in instead"},
+		{"raw original linked outside", func(t *testing.T, src, outside string) {
+			mustLink(t, outside, filepath.Join(src, "content", "raw", "a.txt"))
+		}, "content/raw/a.txt: is a symbolic link to a file outside the site; copy the file in instead"},
+		{"template linked to nothing", func(t *testing.T, src, _ string) {
+			mustLink(t, "gone.css", filepath.Join(src, "templates", "style.css"))
+		}, "templates/style.css: is a symbolic link to gone.css, which does not exist; fix or remove the link"},
+		{"stylesheet a named pipe", func(t *testing.T, src, _ string) {
+			fifo(t, filepath.Join(src, "templates", "style.css"))
+		}, "templates/style.css: is a named pipe, not a regular file; remove it"},
+		{"template a named pipe", func(t *testing.T, src, _ string) {
+			fifo(t, filepath.Join(src, "templates", "base.html"))
+		}, "templates/base.html: is a named pipe, not a regular file; remove it"},
+		{"site settings a named pipe", func(t *testing.T, src, _ string) {
+			fifo(t, filepath.Join(src, "content", "site.yaml"))
+		}, "content/site.yaml: is a named pipe, not a regular file; remove it"},
+		{"article a named pipe", func(t *testing.T, src, _ string) {
+			fifo(t, filepath.Join(src, "content", "articles", "p.md"))
+		}, "content/articles/p.md: is a named pipe, not a regular file; remove it"},
+		{"article linked to a named pipe in the site", func(t *testing.T, src, _ string) {
+			fifo(t, filepath.Join(src, "content", "raw", "pipe"))
+			mustLink(t, "../raw/pipe", filepath.Join(src, "content", "articles", "p.md"))
+		}, "content/articles/p.md: is a named pipe, not a regular file; remove it"},
+		{"raw original a named pipe", func(t *testing.T, src, _ string) {
+			fifo(t, filepath.Join(src, "content", "raw", "b.txt"))
+		}, "content/raw/b.txt: is a named pipe, not a regular file; remove it"},
+		{"article over the size limit", func(t *testing.T, src, _ string) {
+			big(t, filepath.Join(src, "content", "articles", "big.md"), "---\ntitle: Big\npublication: P\nauthors: []\nurl: https://e.org/big\nraw: raw/a.txt\nevent: e\n---\n\n")
+		}, "content/articles/big.md: 9.1 MiB is over the 8 MiB limit for a source file"},
+		{"stylesheet over the size limit", func(t *testing.T, src, _ string) {
+			big(t, filepath.Join(src, "templates", "style.css"), "")
+		}, "templates/style.css: 9.1 MiB is over the 8 MiB limit for a source file"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src, out, outside := hostileSite(t)
+			site := snapshot(t, out)
+			tc.setup(t, src, outside)
+			_, err := Build(src, out, Options{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v\nwant one saying %q", err, tc.want)
+			}
+			sameTree(t, "public/", site, snapshot(t, out))
+			if s := siblings(t, out); len(s) > 0 {
+				t.Errorf("left behind %v", s)
+			}
+		})
+	}
+}
+
+// A link that stays inside the site is read as its target, absolute or
+// relative, file or directory.
+func TestSymlinkInsideSite(t *testing.T) {
+	src, out, _ := hostileSite(t)
+	shared := filepath.Join(src, "shared")
+	mustWrite(t, filepath.Join(shared, "colophon.md"), "---\ntitle: Colophon\n---\n\nMade by hand.\n")
+	mustWrite(t, filepath.Join(shared, "theme", "style.css"), "body { color: linked; }\n")
+	mustLink(t, "../../shared/colophon.md", filepath.Join(src, "content", "pages", "colophon.md"))
+	mustLink(t, filepath.Join(shared, "theme", "style.css"), filepath.Join(src, "templates", "style.css"))
+	if err := os.Rename(filepath.Join(src, "content", "raw"), filepath.Join(shared, "raw")); err != nil {
+		t.Fatal(err)
+	}
+	mustLink(t, "../shared/raw", filepath.Join(src, "content", "raw"))
+	if _, err := Build(src, out, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "colophon.html")); err != nil || !strings.Contains(string(b), "Made by hand.") {
+		t.Errorf("colophon.html from a linked page: %v %.80q", err, b)
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "style.css")); err != nil || !strings.HasPrefix(string(b), "body { color: linked; }") {
+		t.Errorf("style.css from an absolute link inside the site: %v %.80q", err, b)
 	}
 }
