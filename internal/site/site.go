@@ -27,6 +27,9 @@
 // and atomic: it writes each page, as it is rendered, into a new sibling
 // directory, and swaps that in only when every internal link and #fragment
 // has been checked; a failed build leaves the previous output untouched.
+// Where the system can (Linux), the swap is one step, so that a whole site
+// is at the output path at every instant; what a killed build left beside
+// it is cleared by the next build.
 package site
 
 import (
@@ -74,17 +77,19 @@ type Result struct {
 // which replaces out only once everything, the link check included, has
 // succeeded. Only what other pages need of each article is kept in memory.
 // The sources are read as content.Source reads them (regular files inside
-// src only), and out may not hold them (see checkOut).
+// src only), and out may not hold them (see checkOut). An error after
+// which out is not as it was is an *OutputError.
 func Build(src, out string, opts Options) (*Result, error) {
 	source, err := content.OpenSource(src)
 	if err != nil {
 		return nil, err
 	}
 	defer source.Close()
-	tmp, err := newSibling(src, out)
+	tmp, release, err := newSibling(src, out)
 	if err != nil {
 		return nil, err
 	}
+	defer release()
 	r, err := renderAll(source, opts, &dirOutput{dir: tmp, made: map[string]bool{}}, true)
 	if err == nil {
 		err = r.checkLinks()
@@ -93,10 +98,11 @@ func Build(src, out string, opts Options) (*Result, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	if err := swapIn(tmp, out); err != nil {
-		return r.res, err
+	warning, err := swapIn(tmp, out)
+	if warning != "" {
+		r.res.Warnings = append(r.res.Warnings, warning)
 	}
-	return r.res, nil
+	return r.res, err
 }
 
 // Summary is the one line a build prints.
