@@ -199,3 +199,27 @@ func TestExchangeDirs(t *testing.T) {
 		t.Errorf("a/f = %q after the exchange, want b", x)
 	}
 }
+
+// Builds running at once into one output directory neither take each
+// other's new directory for a killed build's nor leave anything behind.
+func TestConcurrentBuilds(t *testing.T) {
+	src, out := swapSite(t)
+	errs := make(chan error, 4)
+	for range cap(errs) {
+		go func() {
+			_, err := Build(src, out, Options{})
+			errs <- err
+		}()
+	}
+	for range cap(errs) {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	if !newBuild(t, out) {
+		t.Error("the new site is not in public/")
+	}
+	if left := siblings(t, out); len(left) > 0 {
+		t.Errorf("left %v", left)
+	}
+}
