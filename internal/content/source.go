@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 )
 
-// MaxSourceSize is the largest source file a build reads (8 MiB). A
+// MaxSourceSize is the largest source file a build reads (8 MiB), but
+// for the files of content/static/ (see Source). A
 // dossier's articles, pages, timelines, settings and templates are a few
 // kilobytes each; the cap keeps a mistake (a disk image copied in, a file
 // that never ends) from taking the build's memory.
@@ -17,7 +19,8 @@ const MaxSourceSize = 8 << 20
 
 // A Source is a site root on disk, as the build and the preview read it:
 // an fs.FS that serves only regular files and directories inside the
-// root, and source files of at most MaxSourceSize.
+// root, and source files of at most MaxSourceSize. It is an
+// fs.ReadLinkFS too, for what refuses links altogether (ReadStatic).
 //
 // A symbolic link whose target lies inside the site root is read as its
 // target, as Hugo and Zola do (a page shared by two sections, say); one
@@ -59,7 +62,8 @@ func (s *Source) Open(name string) (fs.File, error) {
 	if fi.IsDir() {
 		return s.root.Open(rel)
 	}
-	if fi.Size() > MaxSourceSize {
+	limit := sizeLimit(name)
+	if fi.Size() > limit {
 		return nil, tooBig(name, fi.Size())
 	}
 	// Non-blocking, so that a file replaced by a pipe since resolve
@@ -73,14 +77,41 @@ func (s *Source) Open(name string) (fs.File, error) {
 	case err != nil:
 	case !st.Mode().IsRegular():
 		err = notRegular(name, st.Mode())
-	case st.Size() > MaxSourceSize:
+	case st.Size() > limit:
 		err = tooBig(name, st.Size())
 	}
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
-	return &sourceFile{File: f, name: name, left: MaxSourceSize}, nil
+	return &sourceFile{File: f, name: name, left: limit}, nil
+}
+
+// sizeLimit is the most a build reads of the file name: MaxSourceSize,
+// but no limit for the files of content/static/, which are published as
+// they are, not parsed (a PDF or a photograph may well be larger).
+func sizeLimit(name string) int64 {
+	if strings.HasPrefix(name, StaticDir+"/") {
+		return math.MaxInt64 - 1
+	}
+	return MaxSourceSize
+}
+
+// Lstat describes the file name itself, a symbolic link not followed:
+// for what refuses links altogether (content/static/, see ReadStatic).
+func (s *Source) Lstat(name string) (fs.FileInfo, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "lstat", Path: name, Err: fs.ErrInvalid}
+	}
+	return s.root.Lstat(name)
+}
+
+// ReadLink returns the target of the symbolic link name.
+func (s *Source) ReadLink(name string) (string, error) {
+	if !fs.ValidPath(name) {
+		return "", &fs.PathError{Op: "readlink", Path: name, Err: fs.ErrInvalid}
+	}
+	return s.root.Readlink(name)
 }
 
 // Stat describes a regular file or a directory of the site root (the

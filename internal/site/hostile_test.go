@@ -283,3 +283,17 @@ func TestSymlinkInsideSite(t *testing.T) {
 		t.Errorf("style.css from an absolute link inside the site: %v %.80q", err, b)
 	}
 }
+
+// The size limit is for the files a build parses: a file of
+// content/static/, published as it is, may be larger.
+func TestLargeStaticFile(t *testing.T) {
+	src, out, _ := hostileSite(t)
+	big := strings.Repeat("%PDF-1.4 filler\n", (9<<20)/16)
+	mustWrite(t, filepath.Join(src, "content", "static", "report.pdf"), big)
+	if _, err := Build(src, out, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "static", "report.pdf")); err != nil || len(b) != len(big) {
+		t.Errorf("static/report.pdf: %d bytes, %v; want %d", len(b), err, len(big))
+	}
+}
