@@ -5,6 +5,7 @@ import (
 	"dossier/internal/markdown"
 	"dossier/internal/timeline"
 	"fmt"
+	"slices"
 )
 
 // loadTimelines reads the timelines and proves their quotes against the
@@ -31,7 +32,20 @@ func (r *renderer) loadTimelines() error {
 	}
 	r.timelines = tls
 	r.res.Timelines = len(tls)
-	return nil
+	// An article's event names a timeline's column: a typo would leave it
+	// out of its event's column without a word.
+	var known []string
+	seen := map[string]bool{}
+	for _, t := range tls {
+		for _, ev := range t.Events {
+			if !seen[ev.ID] {
+				seen[ev.ID] = true
+				known = append(known, ev.ID)
+			}
+		}
+	}
+	slices.Sort(known)
+	return content.CheckEvents(r.c.FS, r.c.Articles, known).Err()
 }
 
 // cite works out, for each quoted article, the links from its paragraphs
