@@ -31,6 +31,10 @@ type Site struct {
 	// and every article in one page) on or off; left out, they are made
 	// for dossiers small enough to read that way (see site.OfflineMaxArticles).
 	OfflineEditions *bool `yaml:"offline_editions"`
+
+	// BaseURLLine is the line of base_url in site.yaml (0 when absent),
+	// for an error that the base URL causes later in the build.
+	BaseURLLine int `yaml:"-"`
 }
 
 func loadSite(fsys fs.FS) (Site, List) {
@@ -44,6 +48,7 @@ func loadSite(fsys fs.FS) (Site, List) {
 		s.Language = "en"
 	}
 	if s.BaseURL != "" {
+		s.BaseURLLine = pos.At("base_url").Line
 		u, err := url.Parse(s.BaseURL)
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 			p := pos.At("base_url")

@@ -386,7 +386,7 @@ func (b *Builder) clone() *renderer {
 	res.Warnings = slices.Clone(o.res.Warnings)
 	return &renderer{c: &c, theme: o.theme, md: o.md, res: &res, sources: maps.Clone(o.sources), views: slices.Clone(o.views),
 		search: slices.Clone(o.search), timelines: o.timelines, backlinks: o.backlinks, pages: o.pages,
-		offline: o.offline, refs: map[string]pageRefs{}, idSets: idSets{}, rewrite: true}
+		offline: o.offline, baseFlag: o.baseFlag, refs: map[string]pageRefs{}, idSets: idSets{}, rewrite: true}
 }
 
 // linkTargets resolves each link of page p that has a #fragment to the

@@ -48,6 +48,9 @@ type renderer struct {
 	// offline is whether the offline editions (zip, single file) are made:
 	// for dossiers of at most OfflineMaxArticles articles.
 	offline bool
+	// baseFlag is whether the base URL was given by the -base-url flag
+	// (Options.BaseURL), not site.yaml, for errors it causes.
+	baseFlag bool
 }
 
 // A page is the data every template gets.
