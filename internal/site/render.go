@@ -148,20 +148,20 @@ type articleView struct {
 	// the article. Each action costs a call through reflect per escaper
 	// html/template adds to it, and a method more when it calls one.
 	Href     string // the article's page from the page shown: {{$.Root}}{{.Path}} in one action
-	Byline   string // the authors joined by " and "
-	DateText string // the date as a reader sees it (Date.Human); "" when unknown
+	Byline   string // the authors joined by " and " (byline-and)
+	DateText string // the date as a reader sees it (lang.date); "" when unknown
 	Datetime string // the date for <time datetime> (Date.String) when exact, else ""
 }
 
 // viewOf returns a view of a for the templates of a page whose relative
-// URL of the site root is root.
-func viewOf(a *content.Article, root string) *articleView {
+// URL of the site root is root, in the language l.
+func viewOf(a *content.Article, root string, l *lang) *articleView {
 	v := &articleView{Article: a,
 		Title: a.Title, Dek: a.Dek, Publication: a.Publication, Credits: a.Credits,
 		Published: a.Published, PublishedSource: a.PublishedSource, URL: a.URL,
 		Raw: a.Raw, Event: a.Event, Slug: a.Slug, File: a.File,
 		Authors: a.Authors, Notes: a.Notes, Photo: a.Photo, Date: a.Date,
-		Href: root + a.Path(), Byline: strings.Join(a.Authors, " and "), DateText: a.Date.Human()}
+		Href: root + a.Path(), Byline: strings.Join(a.Authors, l.text("byline-and")), DateText: l.date(a.Date)}
 	if a.Date.Exact() {
 		v.Datetime = a.Date.String()
 	}
@@ -437,7 +437,7 @@ func (r *renderer) render() error {
 	_, ierrs := r.renderIndex()
 	errs = append(errs, ierrs...)
 
-	nf := r.newPage("404", "404.html", "Page not found")
+	nf := r.newPage("404", "404.html", r.theme.lang.text("not-found"))
 	nf.Base = r.c.Site.BasePath
 	nf.Canonical = ""
 	errs.Add(r.exec(nf, ""))
@@ -465,7 +465,7 @@ func (r *renderer) articleView(a *content.Article) (*articleView, content.List) 
 	if doc == nil {
 		return nil, errs
 	}
-	v := viewOf(a, rootOf(a.Path()))
+	v := viewOf(a, rootOf(a.Path()), r.theme.lang)
 	v.Body, v.Paragraphs, v.CitedBy = template.HTML(doc.HTML), doc.Paragraphs, r.citedBy(a.Slug)
 	v.bodyHTML, v.bodyRefs = doc.HTML, doc.Refs
 	return v, errs
@@ -522,10 +522,10 @@ func (r *renderer) articlePage(i int) *page {
 	pg.OGType = "article"
 	pg.JSONLD = r.newsArticle(v)
 	if i > 0 {
-		pg.Prev = viewOf(r.c.Articles[i-1], pg.Root)
+		pg.Prev = viewOf(r.c.Articles[i-1], pg.Root, r.theme.lang)
 	}
 	if i+1 < len(r.c.Articles) {
-		pg.Next = viewOf(r.c.Articles[i+1], pg.Root)
+		pg.Next = viewOf(r.c.Articles[i+1], pg.Root, r.theme.lang)
 	}
 	return pg
 }
@@ -593,7 +593,7 @@ func (r *renderer) indexPage(k, total int, intro template.HTML) *page {
 	idx.Description = r.c.Site.Description
 	n := len(r.c.Articles)
 	for _, a := range r.c.Articles[(k-1)*IndexPageSize : min(n, k*IndexPageSize)] {
-		idx.Articles = append(idx.Articles, viewOf(a, idx.Root))
+		idx.Articles = append(idx.Articles, viewOf(a, idx.Root, r.theme.lang))
 	}
 	if k == 1 {
 		idx.Intro = intro
@@ -601,7 +601,7 @@ func (r *renderer) indexPage(k, total int, intro template.HTML) *page {
 			idx.Timelines = append(idx.Timelines, navLink{Path: t.Path(), Title: t.Title, Summary: t.Summary, Href: idx.Root + t.Path()})
 		}
 	} else {
-		idx.Title = fmt.Sprintf("Articles, page %d of %d", k, total)
+		idx.Title = r.theme.lang.text("index-page", k, total)
 	}
 	if total > 1 {
 		idx.Pager = r.pager(k, total)
@@ -680,13 +680,13 @@ func (r *renderer) writeSearchIndex(changed []int) error {
 // more than an index page holds, links to the index pages.
 func (r *renderer) renderSearch() content.List {
 	var errs content.List
-	sp := r.newPage("search", "search.html", "Search")
+	sp := r.newPage("search", "search.html", r.theme.lang.text("search"))
 	for k := 1; k <= searchShards(len(r.c.Articles)); k++ {
 		sp.SearchShards = append(sp.SearchShards, searchShard(k))
 	}
 	if n := len(r.c.Articles); n <= IndexPageSize {
 		for _, a := range r.c.Articles {
-			sp.Articles = append(sp.Articles, viewOf(a, sp.Root))
+			sp.Articles = append(sp.Articles, viewOf(a, sp.Root, r.theme.lang))
 		}
 	} else {
 		sp.Pager = r.pager(0, (n+IndexPageSize-1)/IndexPageSize)

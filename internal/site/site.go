@@ -138,7 +138,7 @@ func renderAll(fsys fs.FS, opts Options, out output, lean bool) (*renderer, erro
 		return nil, err
 	}
 	c.Site = site
-	th, err := loadTheme(fsys)
+	th, err := loadTheme(fsys, c.Site.Language)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,66 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"dossier/templates"
+)
+
+// TestStringsLanguage: a site's templates/strings.yaml adds a language key
+// by key over the default table; what it leaves out reads in English, and
+// a regional language ("de-AT") falls back to its language ("de").
+func TestStringsLanguage(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, "language: de-AT\n"...)
+	fsys["templates/strings.yaml"] = &fstest.MapFile{Data: []byte("de:\n  skip: \"Zum Inhalt\"\n  month-7: \"Juli\"\n  month-6: \"Juni\"\n  date-day: \"%[1]d. %[2]s %[3]d\"\n  byline: \"Von %s\"\n  byline-and: \" und \"\n")}
+	res := render(t, fsys)
+	beta := string(res.Files["articles/beta.html"])
+	for _, want := range []string{`<html lang="de-AT">`, `>Zum Inhalt</a>`, `<time datetime="2019-06-28">28. Juni 2019</time>`, `Von Jane Doe und John Roe`,
+		`<h2 id="source">Source</h2>`} { // not translated: English
+		if !strings.Contains(beta, want) {
+			t.Errorf("articles/beta.html lacks %s", want)
+		}
+	}
+	if idx := string(res.Files["index.html"]); !strings.Contains(idx, "Juli 2017") || strings.Contains(idx, "July 2017") {
+		t.Errorf("index.html does not give the month in German")
+	}
+}
+
+// TestStringsUnknownKey: a template asking for a key no table has fails the
+// build at the template's file:line:col, with the nearest key, even when
+// no page executes that part of the template.
+func TestStringsUnknownKey(t *testing.T) {
+	src, err := templates.FS.ReadFile("404.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(src), `{{t "not-found-link"}}`, `{{if false}}{{t "not-found-lnk"}}{{end}}`, 1)
+	if bad == string(src) {
+		t.Fatal("the edit changed nothing")
+	}
+	line := strings.Count(bad[:strings.Index(bad, "not-found-lnk")], "\n") + 1
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["templates/404.html"] = &fstest.MapFile{Data: []byte(bad)}
+	_, err = Render(fsys, Options{})
+	for _, want := range []string{fmt.Sprintf("templates/404.html:%d:", line), `unknown string "not-found-lnk"`, `did you mean "not-found-link"?`, "templates/strings.yaml"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q: %v", want, err)
+		}
+	}
+}
+
+// TestStringsSingular: a key's ".one" variant is used for a count of one.
+func TestStringsSingular(t *testing.T) {
+	l, err := loadLang(nil, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n, want := range map[int]string{0: "0 days", 1: "1 day", 2: "2 days"} {
+		if got, err := l.t("scale-gap", n); err != nil || got != want {
+			t.Errorf("t scale-gap %d = %q, %v; want %q", n, got, err, want)
+		}
+	}
+}
