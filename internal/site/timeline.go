@@ -30,6 +30,11 @@ func (r *renderer) loadTimelines() error {
 	if err != nil {
 		return err
 	}
+	// The scale strips' labels are laid out in the page's language.
+	l := r.theme.lang
+	for _, t := range tls {
+		t.Scale.Lay(func(n int) string { return l.text("scale-gap", n) }, l.date)
+	}
 	r.timelines = tls
 	r.res.Timelines = len(tls)
 	// An article's event names a timeline's column: a typo would leave it

@@ -17,11 +17,17 @@ type Timeline struct {
 	NavTitle string `yaml:"nav_title"`
 	Summary  string `yaml:"summary"`
 	// Caption is the table's caption.
-	Caption string    `yaml:"caption"`
-	Sources []*Source `yaml:"sources"`
-	Events  []*Event  `yaml:"events"`
-	Rows    []*Row    `yaml:"rows"`
-	Entries []*Entry  `yaml:"entries"`
+	Caption string `yaml:"caption"`
+	// GapSentence is the story's wording of the time between two events,
+	// stated above the scale strip: "{days} days passed between the
+	// {from} meeting and the {to} meeting", where {from} and {to} are the
+	// events' labels. Left out, the theme's neutral wording is used
+	// (scale-gap-sentence in templates/strings.yaml).
+	GapSentence string    `yaml:"gap_sentence"`
+	Sources     []*Source `yaml:"sources"`
+	Events      []*Event  `yaml:"events"`
+	Rows        []*Row    `yaml:"rows"`
+	Entries     []*Entry  `yaml:"entries"`
 
 	Slug string `yaml:"-"`
 	File string `yaml:"-"`
