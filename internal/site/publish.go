@@ -190,7 +190,7 @@ func (r *renderer) feed() ([]byte, error) {
 		if len(a.Authors) == 0 {
 			// Atom gives an entry without an author the feed's; say instead
 			// that the source names none, rather than imply a byline.
-			e.Authors = []atomName{{a.Publication + " (no byline given)"}}
+			e.Authors = []atomName{{r.theme.lang.text("feed-no-byline", a.Publication)}}
 		}
 		f.Entries = append(f.Entries, e)
 	}

@@ -64,3 +64,20 @@ func TestStringsSingular(t *testing.T) {
 		}
 	}
 }
+
+// TestStringsTimeline: the timeline's dates, weekdays and the scale
+// strip's words come from the language's table too.
+func TestStringsTimeline(t *testing.T) {
+	fsys := fixture(t, "timeline.txtar")
+	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, "language: de\n"...)
+	fsys["templates/strings.yaml"] = &fstest.MapFile{Data: []byte("de:\n  month-5: \"Mai\"\n  weekday-5: \"Freitag\"\n  date-day: \"%[1]d. %[2]s %[3]d\"\n  scale-gap: \"%d Tage\"\n  scale-heading: \"Im Kalender\"\n")}
+	tl := string(render(t, fsys).Files["timelines/t.html"])
+	for _, want := range []string{`<time datetime="2020-05-01">Freitag 1. Mai 2020</time>`, `text-anchor="middle">31 Tage</text>`, `<h2 id="scale">Im Kalender</h2>`, `1. Mai 2020: North, May 2020.`} {
+		if !strings.Contains(tl, want) {
+			t.Errorf("timelines/t.html lacks %s", want)
+		}
+	}
+	if strings.Contains(tl, ">31 days<") {
+		t.Error("timelines/t.html's strip still says 31 days")
+	}
+}

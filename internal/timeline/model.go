@@ -124,19 +124,6 @@ type When struct {
 // the page use <time datetime>.
 func (w When) Exact() bool { return w.Parsed.Exact() && !w.About }
 
-// Human is the date as a reader sees it, with its weekday when exact:
-// "Friday 7 July 2017", "about July 2017", "2017".
-func (w When) Human() string {
-	s := w.Parsed.Human()
-	if w.Parsed.Exact() {
-		s = w.Parsed.Time().Weekday().String() + " " + s
-	}
-	if w.About && s != "" {
-		s = "about " + s
-	}
-	return s
-}
-
 // A Row is one phase of the comparison.
 type Row struct {
 	ID          string `yaml:"id"`
