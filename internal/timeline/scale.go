@@ -50,7 +50,7 @@ type Gap struct {
 type Layout struct {
 	Class    string  // "wide" or "narrow": the drawing's CSS class is scale-<Class>
 	MinWidth float64 // px: the narrowest width the drawing is shown at
-	FontSize float64 // px, which the estimated label widths assume
+	FontSize float64 // px, which the estimated label widths assume: the drawing's font-size
 	Height   Num     // px
 	Axis     Num     // y of the axis
 	Marks    []PlacedMark
@@ -468,6 +468,8 @@ func TextWidth(s string, bold bool, size float64) float64 {
 		switch {
 		case r < 128 && advance[r] > 0:
 			em += advance[r]
+		case r >= 0x2e80: // CJK and wider: a full em
+			em++
 		case r == '–':
 			em += 0.5
 		case r == '—':
