@@ -196,6 +196,10 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 			errs.Add(err)
 			continue
 		}
+		if eerrs := content.CheckEvents(b.fsys, []*content.Article{a}, knownEvents(r.timelines)); eerrs != nil {
+			errs = append(errs, eerrs...)
+			continue
+		}
 		r.res.Warnings = slices.DeleteFunc(r.res.Warnings, func(w string) bool { return strings.HasPrefix(w, f+":") })
 		v, verrs := r.articleView(a)
 		errs = append(errs, verrs...)

@@ -39,6 +39,11 @@ func (r *renderer) loadTimelines() error {
 	r.res.Timelines = len(tls)
 	// An article's event names a timeline's column: a typo would leave it
 	// out of its event's column without a word.
+	return content.CheckEvents(r.c.FS, r.c.Articles, knownEvents(tls)).Err()
+}
+
+// knownEvents are the ids of the timelines' events, sorted.
+func knownEvents(tls []*timeline.Timeline) []string {
 	var known []string
 	seen := map[string]bool{}
 	for _, t := range tls {
@@ -50,7 +55,7 @@ func (r *renderer) loadTimelines() error {
 		}
 	}
 	slices.Sort(known)
-	return content.CheckEvents(r.c.FS, r.c.Articles, known).Err()
+	return known
 }
 
 // cite works out, for each quoted article, the links from its paragraphs

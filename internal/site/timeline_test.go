@@ -263,3 +263,22 @@ func TestUnknownArticleEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownArticleEventIncremental: the preview's incremental rebuild of
+// an article no timeline cites checks its event too.
+func TestUnknownArticleEventIncremental(t *testing.T) {
+	fsys := fixture(t, "timeline.txtar")
+	g := "---\ntitle: G\npublication: P\nauthors: []\nurl: https://example.org/g\nraw: raw/a.txt\nevent: %s\n---\n\nBody.\n"
+	fsys["content/articles/g.md"] = &fstest.MapFile{Data: []byte(fmt.Sprintf(g, "one"))}
+	b := NewBuilder(fsys, Options{})
+	if _, _, err := b.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	fsys["content/articles/g.md"] = &fstest.MapFile{Data: []byte(fmt.Sprintf(g, "onee"))}
+	_, _, err := b.Rebuild([]string{"content/articles/g.md"})
+	for _, want := range []string{"content/articles/g.md:7:", `unknown event "onee"`, `did you mean "one"?`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q: %v", want, err)
+		}
+	}
+}
