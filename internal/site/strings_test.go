@@ -81,3 +81,14 @@ func TestStringsTimeline(t *testing.T) {
 		t.Error("timelines/t.html's strip still says 31 days")
 	}
 }
+
+// TestStringsBadFile: a site's strings file that is not a table of texts by
+// language is an error at its line.
+func TestStringsBadFile(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["templates/strings.yaml"] = &fstest.MapFile{Data: []byte("de:\n  skip: \"Zum Inhalt\"\n  months: [Januar, Februar]\n")}
+	_, err := Render(fsys, Options{})
+	if err == nil || !strings.Contains(err.Error(), "templates/strings.yaml:3:") {
+		t.Errorf("error %v, want one at templates/strings.yaml:3", err)
+	}
+}
