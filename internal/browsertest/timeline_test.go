@@ -18,7 +18,7 @@ import (
 func TestTimelineLayoutCheck(t *testing.T) {
 	tools := require(t, "chromium")
 	const table = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>t</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>t</title><link rel="icon" href="data:,">
 <style>%s</style></head><body><table><caption>c</caption>
 <thead><tr><th scope="col">Phase</th><th scope="col">Hamburg</th><th scope="col">Osaka</th></tr></thead>
 <tbody><tr id="r1"><th scope="row">Meeting</th><td>one</td><td>two</td></tr>
@@ -69,7 +69,7 @@ func TestTimelineLayoutCheck(t *testing.T) {
 func TestScaleCheck(t *testing.T) {
 	tools := require(t, "chromium")
 	const page = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>t</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>t</title><link rel="icon" href="data:,">
 <style>svg { display: block; width: 100%%; font: 14px sans-serif } %s</style></head><body>
 <section class="scale"><div class="scale-drawing"><svg width="100%%" height="60" xmlns="http://www.w3.org/2000/svg">
 <text x="0" y="20">First label</text><text x="%s" y="20" text-anchor="end">Second label</text></svg></div></section></body></html>`
