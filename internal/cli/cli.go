@@ -96,6 +96,20 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
+	// The base flags are checked before anything is read, so that a bad
+	// value is named as the flag that gave it, not as site.yaml's.
+	if *baseURL != "" {
+		if msg := content.BaseURLProblem(*baseURL); msg != "" {
+			fmt.Fprintf(stderr, "dossier build: -base-url %q: %s\n", *baseURL, msg)
+			return 2
+		}
+	}
+	if *basePath != "" {
+		if msg := content.BasePathProblem(*basePath); msg != "" {
+			fmt.Fprintf(stderr, "dossier build: -base-path %q: %s\n", *basePath, msg)
+			return 2
+		}
+	}
 	if *out == "" {
 		*out = filepath.Join(*src, "public")
 	}

@@ -136,6 +136,10 @@ func parseArticleWith(file string, src []byte, fast func([]byte, any, ...string)
 	if serr != nil {
 		errs.Add(serr)
 	}
+	if err := CheckText(file, src, 1); err != nil {
+		errs.Add(err)
+		return nil, errs
+	}
 	yml, body, bodyLine, err := SplitFrontMatter(file, src)
 	if err != nil {
 		errs.Add(err)
@@ -207,8 +211,15 @@ func (a *Article) ReadBody(fsys fs.FS) ([]byte, error) {
 	if err != nil {
 		return nil, Errorf(a.File, 0, 0, "cannot read: %v", err)
 	}
-	_, body, _, err := SplitFrontMatter(a.File, src)
-	return body, err
+	_, body, bodyLine, err := SplitFrontMatter(a.File, src)
+	if err == nil {
+		// LoadLean checked only the start of the file.
+		err = CheckText(a.File, body, bodyLine)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return body, nil
 }
 
 // KeyPos returns where the front matter key is in the article's file, for

@@ -9,7 +9,7 @@ import (
 )
 
 // BenchmarkDecodeFrontMatter parses 1,000 generated articles as Load does
-// (front matter decoded and checked, issue 8); one op is all 1,000. fast
+// (front matter decoded and checked); one op is all 1,000. fast
 // is parseArticle, positioned the same with DecodeYAML alone, as before
 // decodeFast:
 //

@@ -1,6 +1,6 @@
 // Package corpus writes synthetic dossiers for measuring builds: N news
 // articles of about 790 words in Dossier's own content format, with their
-// raw originals, so that anyone can reproduce the figures of issue 8.
+// raw originals, so that anyone can reproduce the build figures in the README.
 //
 // The output is a complete site root:
 //

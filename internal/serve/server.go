@@ -9,12 +9,12 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"syscall"
 	"time"
 
+	"dossier/internal/content"
 	"dossier/internal/site"
 )
 
@@ -45,13 +45,16 @@ type Server struct {
 	hub     *hub
 	watcher *watcher
 
+	// listen is the host:port the server listens on, which the Host
+	// header may name besides the loopback names (see allowedHost); set
+	// by Serve before it serves.
+	listen string
+
 	mu   sync.RWMutex
 	res  *site.Result // the last good build; nil before the first
 	errs []error      // the last build's problems; nil when it succeeded
 	gen  int64        // bumped by each build that changes what is served
 }
-
-var basePathRE = regexp.MustCompile(`^/([A-Za-z0-9._~-]+/)*$`)
 
 // New builds the site once and starts watching its sources. A failed
 // first build is not an error: the server shows it, and a fix recovers.
@@ -62,14 +65,11 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Base == "" {
 		cfg.Base = "/"
 	}
-	if !strings.HasPrefix(cfg.Base, "/") {
-		cfg.Base = "/" + cfg.Base
+	if msg := content.BasePathProblem(cfg.Base); msg != "" {
+		return nil, fmt.Errorf("-base %q: %s", cfg.Base, msg)
 	}
 	if !strings.HasSuffix(cfg.Base, "/") {
 		cfg.Base += "/"
-	}
-	if !basePathRE.MatchString(cfg.Base) || strings.Contains(cfg.Base, "/../") || strings.Contains(cfg.Base, "/./") {
-		return nil, fmt.Errorf("-base %q is not a plain URL path; write e.g. /repo/", cfg.Base)
 	}
 	if cfg.Log == nil {
 		cfg.Log = os.Stdout
@@ -144,7 +144,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}()
 	defer func() { stopWatch(); <-watched }()
 
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	s.listen = ln.Addr().String()
+	srv := s.httpServer()
 	srv.RegisterOnShutdown(s.hub.close)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -159,6 +160,23 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	<-served
 	fmt.Fprintln(s.cfg.Log, "stopped")
 	return err
+}
+
+// httpServer is the preview's http.Server, with its timeouts.
+func (s *Server) httpServer() *http.Server {
+	return &http.Server{Handler: s,
+		// A request is a few hundred bytes from a browser on this machine:
+		// a client that takes longer to send one is stuck or hostile.
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		// Keep-alive connections between a tab's requests.
+		IdleTimeout: 2 * time.Minute,
+		// No WriteTimeout: it bounds the whole response, so it would cut
+		// every tab's server-sent event stream (which lasts as long as
+		// the tab) after that time, and the tab would reconnect and
+		// reload for nothing. A slow reader of a page only holds its own
+		// connection.
+	}
 }
 
 // rebuild brings the site up to date after changes to the files (paths

@@ -84,7 +84,7 @@ func (r *renderer) single() error {
 			continue
 		}
 		doc, err := r.md.Convert(body, markdown.Options{ParagraphIDs: true, IDPrefix: v.Slug + "-",
-			Resolve: func(dest string) (string, error) { return r.resolveSingle(v.File, dest) }})
+			Resolve: func(dest string) (string, error) { return r.resolveSingle(v.File, dest) }, ResolveFile: r.singleFileOf(v.File), Image: r.singleImageOf(v.File)})
 		if err != nil {
 			errs.Add(content.Errorf(v.File, 0, 0, "markdown: %v", err))
 			continue
@@ -106,14 +106,16 @@ func (r *renderer) single() error {
 	}
 	pg.Articles = views
 	if r.c.Site.Intro != "" {
-		doc, err := r.md.Convert([]byte(r.c.Site.Intro), markdown.Options{Resolve: func(dest string) (string, error) { return r.resolveSingle(content.SiteFile, dest) }})
+		doc, err := r.md.Convert([]byte(r.c.Site.Intro), markdown.Options{Resolve: func(dest string) (string, error) { return r.resolveSingle(content.SiteFile, dest) },
+			ResolveFile: r.singleFileOf(content.SiteFile), Image: r.singleImageOf(content.SiteFile)})
 		if err != nil {
 			return fmt.Errorf("%s: intro: %w", content.SiteFile, err)
 		}
 		pg.Intro = template.HTML(doc.HTML)
 	}
 	for _, p := range r.c.Pages {
-		doc, err := r.md.Convert(p.Body, markdown.Options{Resolve: func(dest string) (string, error) { return r.resolveSingle(p.File, dest) }})
+		doc, err := r.md.Convert(p.Body, markdown.Options{Resolve: func(dest string) (string, error) { return r.resolveSingle(p.File, dest) },
+			ResolveFile: r.singleFileOf(p.File), Image: r.singleImageOf(p.File)})
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.File, err)
 		}

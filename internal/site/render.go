@@ -35,6 +35,9 @@ type renderer struct {
 	timelines []*timeline.Timeline
 	stream    *searchStream                             // a lean build's search index, written as articles finish
 	backlinks map[string]map[string][]markdown.BackLink // slug → paragraph id → links to the entries quoting it
+	facets    []*facet                                  // events, publications, authors: by kind, then name
+	facetIdx  facetIndex                                // the facets by kind and name
+	static    map[string]*staticFile                    // content/static/ file → what pages need of it
 
 	// lean drops, once an article's page is written, what no other page
 	// needs of it (its source, its view with its HTML, its search document
@@ -95,6 +98,8 @@ type page struct {
 
 	Timeline *timeline.Timeline // timeline
 
+	Facet *facetPage // facet: a facet's page (with Articles and Pager) or a kind's overview (with Entries)
+
 	InlineCSS     template.CSS // single
 	FaviconData   template.URL // single: the favicon as a data: URL
 	Sections      []section    // single: the pages, after the articles
@@ -151,6 +156,10 @@ type articleView struct {
 	Byline   string // the authors joined by " and " (byline-and)
 	DateText string // the date as a reader sees it (lang.date); "" when unknown
 	Datetime string // the date for <time datetime> (Date.String) when exact, else ""
+
+	// Facets links the article's event, publication and authors to their
+	// pages; nil where those pages are not at hand (the single-file edition).
+	Facets *facetLinks
 }
 
 // viewOf returns a view of a for the templates of a page whose relative
@@ -270,6 +279,9 @@ func (r *renderer) plan() {
 	for k := 1; k <= n; k++ {
 		r.planned[indexPath(k)] = true
 	}
+	for _, p := range r.facetPaths() {
+		r.planned[p] = true
+	}
 	r.planned["404.html"] = true
 	r.planned["search.html"] = true
 }
@@ -331,9 +343,12 @@ var execBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 func (r *renderer) convert(file string, bodyLine int, src []byte, ids bool, outPath string, backlinks map[string][]markdown.BackLink) (*markdown.Doc, content.List) {
 	var errs content.List
 	doc, err := r.md.Convert(src, markdown.Options{
-		ParagraphIDs: ids,
-		Resolve:      func(dest string) (string, error) { return r.resolve(file, outPath, dest) },
-		BackLinks:    backlinks,
+		ParagraphIDs:   ids,
+		Resolve:        func(dest string) (string, error) { return r.resolve(file, outPath, dest) },
+		BackLinks:      backlinks,
+		BackLinksLabel: r.theme.lang.text("backlinks"),
+		ResolveFile:    func(dest string) (string, string, error) { return r.resolveFile(file, outPath, dest) },
+		Image:          func(dest string) (markdown.Image, error) { return r.image(file, outPath, dest) },
 	})
 	if err != nil {
 		errs.Add(content.Errorf(file, 0, 0, "markdown: %v", err))
@@ -383,6 +398,10 @@ func (r *renderer) prepare() error {
 		return err
 	}
 	r.cite()
+	var warnings []string
+	r.facets, warnings = r.buildFacets(r.c.Articles)
+	r.facetIdx = indexFacets(r.facets)
+	r.res.Warnings = append(r.res.Warnings, warnings...)
 	return nil
 }
 
@@ -403,6 +422,7 @@ func (r *renderer) render() error {
 		}
 		errs.Add(r.add(name, b, ""))
 	}
+	errs = append(errs, r.copyStatic()...)
 
 	// Then every article once, in parallel: convert, render, write.
 	n := len(r.c.Articles)
@@ -436,6 +456,7 @@ func (r *renderer) render() error {
 	errs = append(errs, r.renderTimelines()...)
 	_, ierrs := r.renderIndex()
 	errs = append(errs, ierrs...)
+	errs = append(errs, r.renderFacets()...)
 
 	nf := r.newPage("404", "404.html", r.theme.lang.text("not-found"))
 	nf.Base = r.c.Site.BasePath
@@ -468,6 +489,7 @@ func (r *renderer) articleView(a *content.Article) (*articleView, content.List) 
 	v := viewOf(a, rootOf(a.Path()), r.theme.lang)
 	v.Body, v.Paragraphs, v.CitedBy = template.HTML(doc.HTML), doc.Paragraphs, r.citedBy(a.Slug)
 	v.bodyHTML, v.bodyRefs = doc.HTML, doc.Refs
+	v.Facets = r.linksOf(a, rootOf(a.Path()))
 	return v, errs
 }
 
@@ -566,7 +588,7 @@ func (r *renderer) renderIndexPages(first, last int) ([]string, content.List) {
 	var errs content.List
 	var intro template.HTML
 	if r.c.Site.Intro != "" && first == 1 {
-		doc, e := r.convert(content.SiteFile, 1, []byte(r.c.Site.Intro), false, "index.html", nil)
+		doc, e := r.convert(content.SiteFile, r.c.Site.IntroLine(), []byte(r.c.Site.Intro), false, "index.html", nil)
 		errs = append(errs, e...)
 		if doc != nil {
 			intro = template.HTML(doc.HTML)

@@ -118,7 +118,7 @@ func (r *renderer) checkLinks() error {
 		slices.Sort(missing)
 		return fmt.Errorf("link check: internal error: planned pages not made, though links to them were passed: %s", strings.Join(missing, ", "))
 	}
-	return linkErrors(checkAll(r.res.Files, r.refs, r.sources))
+	return linkErrors(checkAll(r.sourceFS(), r.res.Files, r.refs, r.sources))
 }
 
 // renderAll loads and renders the whole site into out (memory when nil),

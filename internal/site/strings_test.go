@@ -15,10 +15,10 @@ import (
 func TestStringsLanguage(t *testing.T) {
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, "language: de-AT\n"...)
-	fsys["templates/strings.yaml"] = &fstest.MapFile{Data: []byte("de:\n  skip: \"Zum Inhalt\"\n  month-7: \"Juli\"\n  month-6: \"Juni\"\n  date-day: \"%[1]d. %[2]s %[3]d\"\n  byline: \"Von %s\"\n  byline-and: \" und \"\n")}
+	fsys["templates/strings.yaml"] = &fstest.MapFile{Data: []byte("de:\n  skip: \"Zum Inhalt\"\n  month-7: \"Juli\"\n  month-6: \"Juni\"\n  date-day: \"%[1]d. %[2]s %[3]d\"\n  byline-by: \"Von\"\n  byline-and: \" und \"\n")}
 	res := render(t, fsys)
 	beta := string(res.Files["articles/beta.html"])
-	for _, want := range []string{`<html lang="de-AT">`, `>Zum Inhalt</a>`, `<time datetime="2019-06-28">28. Juni 2019</time>`, `Von Jane Doe und John Roe`,
+	for _, want := range []string{`<html lang="de-AT">`, `>Zum Inhalt</a>`, `<time datetime="2019-06-28">28. Juni 2019</time>`, `Von <a href="../authors/jane-doe.html">Jane Doe</a> und <a href="../authors/john-roe.html">John Roe</a>`,
 		`<h2 id="source">Source</h2>`} { // not translated: English
 		if !strings.Contains(beta, want) {
 			t.Errorf("articles/beta.html lacks %s", want)

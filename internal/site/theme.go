@@ -17,7 +17,7 @@ import (
 const ThemeDir = "templates"
 
 // pageKinds are the page templates; each defines "main" for the base layout.
-var pageKinds = []string{"index", "article", "page", "404", "timeline", "search", "single"}
+var pageKinds = []string{"index", "article", "page", "404", "timeline", "search", "single", "facet"}
 
 // theme is the parsed templates and the static files of the theme.
 type theme struct {

@@ -80,6 +80,9 @@ func Parse(file string, src []byte, articles map[string]*Text) (*Timeline, conte
 	if !idRE.MatchString(t.Slug) {
 		errs.Add(content.Errorf(file, 0, 0, "file name %q is not a valid slug: use lower-case letters, digits and hyphens", path.Base(file)))
 	}
+	if err := content.CheckText(file, src, 1); err != nil {
+		return nil, append(errs, err)
+	}
 	pos, yerrs := content.DecodeYAML(file, src, 0, t, "title", "caption", "events", "rows", "entries")
 	if len(yerrs) > 0 {
 		return nil, append(errs, yerrs...)
