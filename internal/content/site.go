@@ -36,6 +36,10 @@ type Site struct {
 	// for dossiers small enough to read that way (see site.OfflineMaxArticles).
 	OfflineEditions *bool `yaml:"offline_editions"`
 
+	// BaseURLLine is the line of base_url in site.yaml (0 when absent),
+	// for an error that the base URL causes later in the build.
+	BaseURLLine int `yaml:"-"`
+
 	introLine int // where Intro's first line is in site.yaml
 }
 
@@ -69,6 +73,7 @@ func loadSite(fsys fs.FS) (Site, List) {
 		s.Language = "en"
 	}
 	if s.BaseURL != "" {
+		s.BaseURLLine = pos.At("base_url").Line
 		if msg := BaseURLProblem(s.BaseURL); msg != "" {
 			p := pos.At("base_url")
 			errs.Add(Errorf(SiteFile, p.Line, p.Col, "base_url %q: %s, or remove it", s.BaseURL, msg))

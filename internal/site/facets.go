@@ -30,15 +30,18 @@ import (
 // A facetKind is one taxonomy.
 type facetKind struct {
 	dir      string // output folder: "events"
-	noun     string // for the overview's title and links: "events"
-	heading  string // a facet page's title, with the name: "Articles on %s"
+	noun     string // for errors: "events"
 	fallback string // the slug of a name that has no letter or digit
+	// The keys in templates/strings.yaml of the pages' words: the
+	// overview's title ("Events"), a facet page's title with the name
+	// ("Articles on %s"), and the link to the overview ("All events").
+	title, heading, all string
 }
 
 var facetKinds = []*facetKind{
-	{dir: "events", noun: "Events", heading: "Articles on %s", fallback: "event"},
-	{dir: "publications", noun: "Publications", heading: "Articles from %s", fallback: "publication"},
-	{dir: "authors", noun: "Authors", heading: "Articles by %s", fallback: "author"},
+	{dir: "events", noun: "Events", fallback: "event", title: "facet-events", heading: "facet-event", all: "facet-events-all"},
+	{dir: "publications", noun: "Publications", fallback: "publication", title: "facet-publications", heading: "facet-publication", all: "facet-publications-all"},
+	{dir: "authors", noun: "Authors", fallback: "author", title: "facet-authors", heading: "facet-author", all: "facet-authors-all"},
 }
 
 // A facet is one name of one kind and its articles.
@@ -291,15 +294,16 @@ func (r *renderer) renderFacets() content.List {
 // renderFacetPage renders the k-th page of a facet.
 func (r *renderer) renderFacetPage(f *facet, k int) error {
 	total := f.pages()
-	title := fmt.Sprintf(f.kind.heading, f.label)
+	l := r.theme.lang
+	title := l.text(f.kind.heading, f.label)
 	if total > 1 {
-		title = fmt.Sprintf("%s, page %d of %d", title, k, total)
+		title = l.text("facet-page", title, k, total)
 	}
 	pg := r.newPage("facet", f.path(k), title)
 	pg.Facet = &facetPage{Count: len(f.articles),
-		All: navLink{Path: f.kind.overviewPath(), Title: "All " + strings.ToLower(f.kind.noun), Href: pg.Root + f.kind.overviewPath()}}
+		All: navLink{Path: f.kind.overviewPath(), Title: l.text(f.kind.all), Href: pg.Root + f.kind.overviewPath()}}
 	for _, a := range f.articles[(k-1)*IndexPageSize : min(len(f.articles), k*IndexPageSize)] {
-		pg.Articles = append(pg.Articles, viewOf(a, pg.Root))
+		pg.Articles = append(pg.Articles, viewOf(a, pg.Root, l))
 	}
 	if total > 1 {
 		pg.Pager = pagerOf(k, total, pg.Path, f.path)
@@ -311,7 +315,7 @@ func (r *renderer) renderFacetPage(f *facet, k int) error {
 // with no facets (no article names an author) has none: no page would
 // link to it.
 func (r *renderer) renderOverview(kind *facetKind) error {
-	pg := r.newPage("facet", kind.overviewPath(), kind.noun)
+	pg := r.newPage("facet", kind.overviewPath(), r.theme.lang.text(kind.title))
 	pg.Facet = &facetPage{}
 	for _, f := range r.facets {
 		if f.kind == kind {

@@ -207,6 +207,10 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 			errs.Add(err)
 			continue
 		}
+		if eerrs := content.CheckEvents(b.fsys, []*content.Article{a}, knownEvents(r.timelines)); eerrs != nil {
+			errs = append(errs, eerrs...)
+			continue
+		}
 		if !sameFacets(a, old.Article) {
 			return nil, nil, errFacetsChanged
 		}
@@ -410,7 +414,7 @@ func (b *Builder) clone() *renderer {
 	return &renderer{c: &c, theme: o.theme, md: o.md, res: &res, sources: maps.Clone(o.sources), views: slices.Clone(o.views),
 		search: slices.Clone(o.search), timelines: o.timelines, backlinks: o.backlinks, pages: o.pages, static: o.static,
 		facets: o.facets, facetIdx: o.facetIdx,
-		offline: o.offline, refs: map[string]pageRefs{}, idSets: idSets{}, rewrite: true}
+		offline: o.offline, baseFlag: o.baseFlag, refs: map[string]pageRefs{}, idSets: idSets{}, rewrite: true}
 }
 
 // linkTargets resolves each link of page p that has a #fragment to the

@@ -157,13 +157,13 @@ func renderAll(fsys fs.FS, opts Options, out output, lean bool) (*renderer, erro
 		return nil, err
 	}
 	c.Site = site
-	th, err := loadTheme(fsys)
+	th, err := loadTheme(fsys, c.Site.Language)
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{Files: map[string][]byte{}}
 	r := &renderer{c: c, theme: th, res: res, out: out, lean: lean, sources: map[string]string{}, refs: map[string]pageRefs{}, idSets: idSets{},
-		offline: len(c.Articles) <= OfflineMaxArticles}
+		offline: len(c.Articles) <= OfflineMaxArticles, baseFlag: opts.BaseURL != ""}
 	if o := c.Site.OfflineEditions; o != nil {
 		r.offline = *o
 	}

@@ -115,7 +115,7 @@ func (r *renderer) singleFile(file, dest string) (string, string, error) {
 	if sf == nil {
 		return "", "", fmt.Errorf("link %q: no file %s; add it under %s/ or fix the link", dest, target, content.StaticDir)
 	}
-	return "", " (" + sf.out + ", not included in this single-page edition)", nil
+	return "", " " + r.theme.lang.text("single-file-left-out", sf.out), nil
 }
 
 // singleImage is image for the single-file edition: the image is inlined

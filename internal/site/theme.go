@@ -24,6 +24,7 @@ var pageKinds = []string{"index", "article", "page", "404", "timeline", "search"
 type theme struct {
 	pages  map[string]*template.Template
 	static map[string][]byte // style.css, search.js, favicon.svg
+	lang   *lang             // the wording of the site's language (strings.yaml)
 }
 
 // staticFiles are copied from the theme to the site root.
@@ -51,9 +52,15 @@ var funcs = template.FuncMap{
 	"join": strings.Join,
 }
 
-func loadTheme(site fs.FS) (*theme, error) {
+// loadTheme parses the theme's templates, whose wording is in the site's
+// language code (site.yaml's language).
+func loadTheme(site fs.FS, code string) (*theme, error) {
+	l, err := loadLang(site, code)
+	if err != nil {
+		return nil, err
+	}
 	var errs content.List
-	base := template.New("base").Funcs(funcs)
+	base := template.New("base").Funcs(funcs).Funcs(l.funcs())
 	for _, name := range []string{"base.html", "partials.html"} {
 		src, file, err := themeFile(site, name)
 		if err != nil {
@@ -63,7 +70,7 @@ func loadTheme(site fs.FS) (*theme, error) {
 			errs.Add(templateError(file, err))
 		}
 	}
-	t := &theme{pages: map[string]*template.Template{}}
+	t := &theme{pages: map[string]*template.Template{}, lang: l}
 	for _, kind := range pageKinds {
 		src, file, err := themeFile(site, kind+".html")
 		if err != nil {
@@ -90,6 +97,12 @@ func loadTheme(site fs.FS) (*theme, error) {
 			continue
 		}
 		t.pages[kind] = pt
+	}
+	seen := map[string]bool{}
+	for _, kind := range pageKinds {
+		if pt := t.pages[kind]; pt != nil {
+			errs = append(errs, l.checkKeys(pt.Templates(), seen)...)
+		}
 	}
 	t.static = map[string][]byte{}
 	for _, name := range staticFiles {
