@@ -207,7 +207,12 @@ func build(args []string, stdout, stderr io.Writer) int {
 		if errors.As(err, &list) {
 			n = len(list)
 		}
-		fmt.Fprintf(stderr, "%s\ndossier build: failed with %d error(s); %s was left as it was\n", err, n, *out)
+		// Only an *OutputError changes the output directory, and it says how.
+		state := *out + " was left as it was"
+		if oe := (*site.OutputError)(nil); errors.As(err, &oe) {
+			state = *out + " was not left as it was: see above"
+		}
+		fmt.Fprintf(stderr, "%s\ndossier build: failed with %d error(s); %s\n", err, n, state)
 		return 1
 	}
 	fmt.Fprintln(stdout, res.Summary(*out, time.Since(start)))

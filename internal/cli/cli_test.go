@@ -149,3 +149,24 @@ func TestServePortInUse(t *testing.T) {
 		t.Errorf("serve -h: exit %d, %q", code, out)
 	}
 }
+
+// An -out that is, or holds, the sources is refused, however it is
+// spelt, and nothing is touched.
+func TestBuildRefusesSourcesAsOut(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "content/site.yaml", "title: T\n")
+	write(t, dir, "templates/index.html", "{{define \"main\"}}mine{{end}}\n")
+	t.Chdir(dir)
+	for _, out := range []string{"templates", "./content", "templates/../templates", ".", ".."} {
+		code, stdout, errs := run("build", "-out", out)
+		if code != 1 || stdout != "" || !strings.Contains(errs, "output directory "+filepath.Clean(out)+" ") || !strings.Contains(errs, "choose another -out") {
+			t.Errorf("-out %s: exit %d, stdout %q, stderr %q", out, code, stdout, errs)
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "templates", "index.html")); err != nil || !strings.Contains(string(b), "mine") {
+		t.Errorf("templates/index.html after the refused builds: %q, %v", b, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "site.yaml")); err != nil {
+		t.Error(err)
+	}
+}

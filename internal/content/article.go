@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
@@ -63,29 +64,6 @@ func (a *Article) keyPos(key string) Pos {
 		return Pos{}
 	}
 	return frontPositions(a.File, a.front).At(key)
-}
-
-// KeyPos returns where the front matter key (a top-level key such as
-// "authors") is in the article's file, for a message about its value:
-// the key's own line and column. After LoadLean the file is read again
-// (a message is rare, and a lean load keeps no front matter); the zero
-// Pos when it cannot be read.
-func (a *Article) KeyPos(fsys fs.FS, key string) Pos {
-	front := a.front
-	if front == nil {
-		src, err := fs.ReadFile(fsys, a.File)
-		if err != nil {
-			return Pos{}
-		}
-		if front, _, _, err = SplitFrontMatter(a.File, src); err != nil {
-			return Pos{}
-		}
-	}
-	pos := frontPositions(a.File, front)
-	if p, ok := pos[key+":"]; ok {
-		return p
-	}
-	return pos.At(key)
 }
 
 // frontPositions returns the positions of an article's front matter keys.
@@ -231,7 +209,7 @@ func (a *Article) ReadBody(fsys fs.FS) ([]byte, error) {
 	}
 	src, err := fs.ReadFile(fsys, a.File)
 	if err != nil {
-		return nil, Errorf(a.File, 0, 0, "cannot read: %v", err)
+		return nil, ReadError(a.File, err)
 	}
 	_, body, bodyLine, err := SplitFrontMatter(a.File, src)
 	if err == nil {
@@ -242,4 +220,51 @@ func (a *Article) ReadBody(fsys fs.FS) ([]byte, error) {
 		return nil, err
 	}
 	return body, nil
+}
+
+// KeyPos returns where the front matter key is in the article's file, for
+// an error found after loading (an article's event, which only the
+// timelines can check). After LoadLean it reads the front matter again:
+// only an error needs it.
+func (a *Article) KeyPos(fsys fs.FS, key string) Pos {
+	if a.front == nil && fsys != nil {
+		src, err := fs.ReadFile(fsys, a.File)
+		if err != nil {
+			return Pos{}
+		}
+		yml, _, _, err := SplitFrontMatter(a.File, src)
+		if err != nil {
+			return Pos{}
+		}
+		return frontPositions(a.File, yml).At(key)
+	}
+	return a.keyPos(key)
+}
+
+// CheckEvents reports every article whose event is not one of known, the
+// events the timelines define, at the line of its event key, with the
+// nearest known event as a suggestion. With no known events (a dossier
+// without timelines) any event is accepted: nothing defines them.
+func CheckEvents(fsys fs.FS, articles []*Article, known []string) List {
+	if len(known) == 0 {
+		return nil
+	}
+	set := make(map[string]bool, len(known))
+	for _, k := range known {
+		set[k] = true
+	}
+	var errs List
+	for _, a := range articles {
+		if set[a.Event] {
+			continue
+		}
+		msg := fmt.Sprintf("unknown event %q", a.Event)
+		if s := suggest(a.Event, known); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		msg += fmt.Sprintf("; known events, from the timelines: %s. Write one of them, or add the event to a timeline in content/timelines", strings.Join(known, ", "))
+		p := a.KeyPos(fsys, "event")
+		errs.Add(Errorf(a.File, p.Line, p.Col, "%s", msg))
+	}
+	return errs
 }

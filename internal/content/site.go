@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -35,6 +36,10 @@ type Site struct {
 	// for dossiers small enough to read that way (see site.OfflineMaxArticles).
 	OfflineEditions *bool `yaml:"offline_editions"`
 
+	// BaseURLLine is the line of base_url in site.yaml (0 when absent),
+	// for an error that the base URL causes later in the build.
+	BaseURLLine int `yaml:"-"`
+
 	introLine int // where Intro's first line is in site.yaml
 }
 
@@ -48,6 +53,9 @@ func (s Site) IntroLine() int { return max(1, s.introLine) }
 func loadSite(fsys fs.FS) (Site, List) {
 	var s Site
 	src, err := fs.ReadFile(fsys, SiteFile)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return s, List{ReadError(SiteFile, err)}
+	}
 	if err != nil {
 		return s, List{Errorf(SiteFile, 0, 0, "cannot read the site settings: %v; create it with at least a title", err)}
 	}
@@ -65,6 +73,7 @@ func loadSite(fsys fs.FS) (Site, List) {
 		s.Language = "en"
 	}
 	if s.BaseURL != "" {
+		s.BaseURLLine = pos.At("base_url").Line
 		if msg := BaseURLProblem(s.BaseURL); msg != "" {
 			p := pos.At("base_url")
 			errs.Add(Errorf(SiteFile, p.Line, p.Col, "base_url %q: %s, or remove it", s.BaseURL, msg))

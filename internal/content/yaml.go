@@ -380,3 +380,7 @@ func SplitFrontMatter(file string, src []byte) (yml, body []byte, bodyLine int, 
 	}
 	return nil, nil, 0, Errorf(file, 1, 1, "front matter is not closed: add a line \"---\" after the YAML")
 }
+
+// Suggest returns the name of names closest to key when key looks like a
+// typo of it, else "": for "did you mean" in errors found after loading.
+func Suggest(key string, names []string) string { return suggest(key, names) }

@@ -44,6 +44,9 @@ type Options struct {
 	// BackLinks are, by paragraph id, links to the pages that cite the
 	// paragraph; they are rendered at its end. Needs ParagraphIDs.
 	BackLinks map[string][]BackLink
+	// BackLinksLabel goes before a paragraph's back-links, in the page's
+	// language: "In the timeline:".
+	BackLinksLabel string
 	// ResolveFile rewrites any other relative link destination (not a
 	// Markdown source, not a #fragment alone). It returns the new
 	// destination, or "" to drop the link keeping its text, followed by

@@ -36,7 +36,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				p.ID = fmt.Sprintf("p%d", n)
 				node.SetAttributeString("id", []byte(st.opts.IDPrefix+p.ID))
 				if links := st.opts.BackLinks[p.ID]; len(links) > 0 {
-					node.AppendChild(node, &backLinks{links: links})
+					node.AppendChild(node, &backLinks{links: links, label: st.opts.BackLinksLabel})
 				}
 			}
 			st.doc.Paragraphs = append(st.doc.Paragraphs, p)

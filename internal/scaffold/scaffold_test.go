@@ -153,7 +153,7 @@ func TestArticleAndTimeline(t *testing.T) {
 
 	// Filled in, it builds.
 	fill := strings.NewReplacer(`title: ""`, `title: "Budget passed"`, `publication: ""`, `publication: "The Example Gazette"`,
-		`url: ""`, `url: "https://example.com/budget"`, `raw: ""`, `raw: raw/example-gazette-library-vote.txt`, `event: ""`, `event: budget`)
+		`url: ""`, `url: "https://example.com/budget"`, `raw: ""`, `raw: raw/example-gazette-library-vote.txt`, `event: ""`, `event: final-vote`) // an event the example timeline defines
 	os.WriteFile(p, []byte(fill.Replace(read(t, p))+"\nThe budget passed.\n"), 0o644)
 	if _, err := site.Build(dir, filepath.Join(dir, "public"), site.Options{}); err != nil {
 		t.Fatalf("the article filled in: %v", err)

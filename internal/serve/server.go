@@ -44,6 +44,7 @@ const defaultDebounce = 10 * time.Millisecond
 type Server struct {
 	cfg     Config
 	base    string
+	source  *content.Source
 	builder *site.Builder
 	hub     *hub
 	watcher *watcher
@@ -83,15 +84,23 @@ func New(cfg Config) (*Server, error) {
 	if _, err := os.Stat(filepath.Join(cfg.Src, "content")); err != nil {
 		return nil, fmt.Errorf("%s is not a site root: %w", cfg.Src, err)
 	}
+	// The preview reads the sources as a build does: regular files inside
+	// the site root only (see content.Source).
+	source, err := content.OpenSource(cfg.Src)
+	if err != nil {
+		return nil, err
+	}
 	s := &Server{
 		cfg:     cfg,
 		base:    cfg.Base,
-		builder: site.NewBuilder(os.DirFS(cfg.Src), site.Options{BasePath: cfg.Base, Progress: cfg.Progress}),
+		source:  source,
+		builder: site.NewBuilder(source, site.Options{BasePath: cfg.Base, Progress: cfg.Progress}),
 		hub:     newHub(),
 	}
 	// Watch before the first build, so that no edit made during it is lost.
 	w, err := newWatcher(cfg.Src)
 	if err != nil {
+		source.Close()
 		return nil, err
 	}
 	s.watcher = w
@@ -137,6 +146,7 @@ func Run(ctx context.Context, cfg Config) error {
 // down: the event streams are ended and the open requests finished.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	defer s.watcher.close()
+	defer s.source.Close()
 	fmt.Fprintf(s.cfg.Log, "serving %s at http://%s%s (Ctrl-C to stop)\n", s.cfg.Src, ln.Addr(), s.base)
 
 	wctx, stopWatch := context.WithCancel(ctx)

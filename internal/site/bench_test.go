@@ -194,7 +194,7 @@ func benchRenderer(b *testing.B, src string) *renderer {
 	if err != nil {
 		b.Fatal(err)
 	}
-	th, err := loadTheme(fsys)
+	th, err := loadTheme(fsys, "en")
 	if err != nil {
 		b.Fatal(err)
 	}

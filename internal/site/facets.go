@@ -32,15 +32,18 @@ import (
 type facetKind struct {
 	key      string // the front matter key of its names: "event"
 	dir      string // output folder: "events"
-	noun     string // for the overview's title and links: "events"
-	heading  string // a facet page's title, with the name: "Articles on %s"
+	noun     string // for errors: "events"
 	fallback string // the slug of a name that has no letter or digit
+	// The keys in templates/strings.yaml of the pages' words: the
+	// overview's title ("Events"), a facet page's title with the name
+	// ("Articles on %s"), and the link to the overview ("All events").
+	title, heading, all string
 }
 
 var facetKinds = []*facetKind{
-	{key: "event", dir: "events", noun: "Events", heading: "Articles on %s", fallback: "event"},
-	{key: "publication", dir: "publications", noun: "Publications", heading: "Articles from %s", fallback: "publication"},
-	{key: "authors", dir: "authors", noun: "Authors", heading: "Articles by %s", fallback: "author"},
+	{key: "event", dir: "events", noun: "Events", fallback: "event", title: "facet-events", heading: "facet-event", all: "facet-events-all"},
+	{key: "publication", dir: "publications", noun: "Publications", fallback: "publication", title: "facet-publications", heading: "facet-publication", all: "facet-publications-all"},
+	{key: "authors", dir: "authors", noun: "Authors", fallback: "author", title: "facet-authors", heading: "facet-author", all: "facet-authors-all"},
 }
 
 // A facet is one name of one kind and its articles.
@@ -170,7 +173,7 @@ func assignSlugs(fsys fs.FS, kind *facetKind, facets []*facet) []string {
 		f.slug = s + "-" + strconv.Itoa(k)
 		taken[f.slug] = true
 		if clash {
-			at := f.articles[0].KeyPos(fsys, kind.key)
+			at := f.articles[0].KeyPos(fsys, kind.key+":") // the key's own place (see content.Positions)
 			warnings = append(warnings, content.Errorf(f.articles[0].File, at.Line, at.Col, "%s %q and %q (%s) both make the page %s/%s.html; %q is published as %s instead: if they are one name, write it the same way everywhere",
 				strings.ToLower(kind.noun), f.name, prev.name, prev.articles[0].File, kind.dir, s, f.name, f.path(1)).Error())
 		}
@@ -295,15 +298,16 @@ func (r *renderer) renderFacets() content.List {
 // renderFacetPage renders the k-th page of a facet.
 func (r *renderer) renderFacetPage(f *facet, k int) error {
 	total := f.pages()
-	title := fmt.Sprintf(f.kind.heading, f.label)
+	l := r.theme.lang
+	title := l.text(f.kind.heading, f.label)
 	if total > 1 {
-		title = fmt.Sprintf("%s, page %d of %d", title, k, total)
+		title = l.text("facet-page", title, k, total)
 	}
 	pg := r.newPage("facet", f.path(k), title)
 	pg.Facet = &facetPage{Count: len(f.articles),
-		All: navLink{Path: f.kind.overviewPath(), Title: "All " + strings.ToLower(f.kind.noun), Href: pg.Root + f.kind.overviewPath()}}
+		All: navLink{Path: f.kind.overviewPath(), Title: l.text(f.kind.all), Href: pg.Root + f.kind.overviewPath()}}
 	for _, a := range f.articles[(k-1)*IndexPageSize : min(len(f.articles), k*IndexPageSize)] {
-		pg.Articles = append(pg.Articles, viewOf(a, pg.Root))
+		pg.Articles = append(pg.Articles, viewOf(a, pg.Root, l))
 	}
 	if total > 1 {
 		pg.Pager = pagerOf(k, total, pg.Path, f.path)
@@ -315,7 +319,7 @@ func (r *renderer) renderFacetPage(f *facet, k int) error {
 // with no facets (no article names an author) has none: no page would
 // link to it.
 func (r *renderer) renderOverview(kind *facetKind) error {
-	pg := r.newPage("facet", kind.overviewPath(), kind.noun)
+	pg := r.newPage("facet", kind.overviewPath(), r.theme.lang.text(kind.title))
 	pg.Facet = &facetPage{}
 	for _, f := range r.facets {
 		if f.kind == kind {

@@ -40,12 +40,12 @@ func facetArticle(title, published, publication, authors, event string) string {
 // timeline's label for it.
 func TestFacetPages(t *testing.T) {
 	fsys := fixture(t, "timeline.txtar")
-	fsys["content/articles/z.md"] = &fstest.MapFile{Data: []byte(facetArticle("Zed", "2021", "Süddeutsche Zeitung", "[Zoë Ö'Brien, Ann Example]", "three"))}
+	fsys["content/articles/z.md"] = &fstest.MapFile{Data: []byte(facetArticle("Zed", "2021", "Süddeutsche Zeitung", "[Zoë Ö'Brien, Ann Example]", "two"))}
 	res := render(t, fsys)
 	page := func(p string) string { return string(res.Files[p]) }
 	checks := []struct{ file, want string }{
 		{"events/one.html", "<h1>Articles on North, May 2020</h1>"},
-		{"events/three.html", "<h1>Articles on three</h1>"}, // no timeline defines it: its id
+		{"events/two.html", `<a href="../articles/z.html">Zed</a>`},
 		{"events/index.html", `<a href="../events/one.html">North, May 2020</a> <span class="meta">1 article</span>`},
 		{"publications/süddeutsche-zeitung.html", "<h1>Articles from Süddeutsche Zeitung</h1>"},
 		{"publications/süddeutsche-zeitung.html", `<a href="../articles/z.html">Zed</a>`},
@@ -54,7 +54,7 @@ func TestFacetPages(t *testing.T) {
 		{"authors/index.html", `<a href="../authors/ann-example.html">Ann Example</a>`},
 		{"articles/z.html", `By <a href="../authors/zo%c3%ab-%c3%b6-brien.html">Zoë Ö&#39;Brien</a> and <a href="../authors/ann-example.html">Ann Example</a>`},
 		{"articles/z.html", `<dt>Publication</dt><dd><a href="../publications/s%c3%bcddeutsche-zeitung.html">Süddeutsche Zeitung</a></dd>`},
-		{"articles/z.html", `<dt>Event</dt><dd><a href="../events/three.html">three</a></dd>`},
+		{"articles/z.html", `<dt>Event</dt><dd><a href="../events/two.html">South, June 2020</a></dd>`},
 	}
 	for _, c := range checks {
 		if !strings.Contains(page(c.file), c.want) {
@@ -71,6 +71,12 @@ func TestFacetPages(t *testing.T) {
 	}
 	if err := buildLean(t, fsys); err != nil {
 		t.Errorf("lean build: %v", err)
+	}
+	// Without timelines, nothing defines the events: a page is titled with
+	// the event's id. (With timelines, an article's event must be one of
+	// theirs: see TestUnknownArticleEvent.)
+	if one := string(render(t, loadTxtar(t, "testdata/site.txtar")).Files["events/one.html"]); !strings.Contains(one, "<h1>Articles on one</h1>") {
+		t.Errorf("events/one.html of a site without timelines is not titled with the event's id")
 	}
 }
 

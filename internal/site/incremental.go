@@ -116,7 +116,7 @@ func (b *Builder) incremental(files []string) ([]string, bool) {
 	var arts []string
 	for _, f := range files {
 		_, err := fs.Stat(b.fsys, f)
-		if err != nil && !b.sources[f] {
+		if errors.Is(err, fs.ErrNotExist) && !b.sources[f] {
 			continue // came and went between two builds: an editor's temporary file
 		}
 		if path.Dir(f) != content.ArticlesDir || !strings.HasSuffix(f, ".md") {
@@ -213,6 +213,10 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 		a, err := content.LoadArticle(b.fsys, f)
 		if err != nil {
 			errs.Add(err)
+			continue
+		}
+		if eerrs := content.CheckEvents(b.fsys, []*content.Article{a}, knownEvents(r.timelines)); eerrs != nil {
+			errs = append(errs, eerrs...)
 			continue
 		}
 		if !sameFacets(a, old.Article) {
@@ -426,7 +430,7 @@ func (b *Builder) clone() *renderer {
 	return &renderer{c: &c, theme: o.theme, md: o.md, res: &res, sources: maps.Clone(o.sources), views: slices.Clone(o.views),
 		search: slices.Clone(o.search), timelines: o.timelines, backlinks: o.backlinks, pages: o.pages, static: o.static,
 		facets: o.facets, facetIdx: o.facetIdx, facetWarn: o.facetWarn,
-		offline: o.offline, refs: map[string]pageRefs{}, idSets: idSets{}, rewrite: true}
+		offline: o.offline, baseFlag: o.baseFlag, refs: map[string]pageRefs{}, idSets: idSets{}, rewrite: true}
 }
 
 // linkTargets resolves each link of page p that has a #fragment to the

@@ -77,7 +77,7 @@ func (r *renderer) single() error {
 	views := make([]*articleView, len(r.c.Articles))
 	root := rootOf(SingleFile)
 	for i, a := range r.c.Articles {
-		v := viewOf(a, root)
+		v := viewOf(a, root, r.theme.lang)
 		body, err := a.ReadBody(r.c.FS)
 		if err != nil {
 			errs.Add(err)

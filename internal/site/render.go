@@ -59,6 +59,10 @@ type renderer struct {
 	progress func(done, total int)
 	made     atomic.Int64
 	toMake   int
+
+	// baseFlag is whether the base URL was given by the -base-url flag
+	// (Options.BaseURL), not site.yaml, for errors it causes.
+	baseFlag bool
 }
 
 // A page is the data every template gets.
@@ -159,8 +163,8 @@ type articleView struct {
 	// the article. Each action costs a call through reflect per escaper
 	// html/template adds to it, and a method more when it calls one.
 	Href     string // the article's page from the page shown: {{$.Root}}{{.Path}} in one action
-	Byline   string // the authors joined by " and "
-	DateText string // the date as a reader sees it (Date.Human); "" when unknown
+	Byline   string // the authors joined by " and " (byline-and)
+	DateText string // the date as a reader sees it (lang.date); "" when unknown
 	Datetime string // the date for <time datetime> (Date.String) when exact, else ""
 
 	// Facets links the article's event, publication and authors to their
@@ -169,14 +173,14 @@ type articleView struct {
 }
 
 // viewOf returns a view of a for the templates of a page whose relative
-// URL of the site root is root.
-func viewOf(a *content.Article, root string) *articleView {
+// URL of the site root is root, in the language l.
+func viewOf(a *content.Article, root string, l *lang) *articleView {
 	v := &articleView{Article: a,
 		Title: a.Title, Dek: a.Dek, Publication: a.Publication, Credits: a.Credits,
 		Published: a.Published, PublishedSource: a.PublishedSource, URL: a.URL,
 		Raw: a.Raw, Event: a.Event, Slug: a.Slug, File: a.File,
 		Authors: a.Authors, Notes: a.Notes, Photo: a.Photo, Date: a.Date,
-		Href: root + a.Path(), Byline: strings.Join(a.Authors, " and "), DateText: a.Date.Human()}
+		Href: root + a.Path(), Byline: strings.Join(a.Authors, l.text("byline-and")), DateText: l.date(a.Date)}
 	if a.Date.Exact() {
 		v.Datetime = a.Date.String()
 	}
@@ -381,11 +385,12 @@ var execBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 func (r *renderer) convert(file string, bodyLine int, src []byte, ids bool, outPath string, backlinks map[string][]markdown.BackLink) (*markdown.Doc, content.List) {
 	var errs content.List
 	doc, err := r.md.Convert(src, markdown.Options{
-		ParagraphIDs: ids,
-		Resolve:      func(dest string) (string, error) { return r.resolve(file, outPath, dest) },
-		BackLinks:    backlinks,
-		ResolveFile:  func(dest string) (string, string, error) { return r.resolveFile(file, outPath, dest) },
-		Image:        func(dest string) (markdown.Image, error) { return r.image(file, outPath, dest) },
+		ParagraphIDs:   ids,
+		Resolve:        func(dest string) (string, error) { return r.resolve(file, outPath, dest) },
+		BackLinks:      backlinks,
+		BackLinksLabel: r.theme.lang.text("backlinks"),
+		ResolveFile:    func(dest string) (string, string, error) { return r.resolveFile(file, outPath, dest) },
+		Image:          func(dest string) (markdown.Image, error) { return r.image(file, outPath, dest) },
 	})
 	if err != nil {
 		errs.Add(content.Errorf(file, 0, 0, "markdown: %v", err))
@@ -501,7 +506,7 @@ func (r *renderer) render() error {
 	errs = append(errs, ierrs...)
 	errs = append(errs, r.renderFacets()...)
 
-	nf := r.newPage("404", "404.html", "Page not found")
+	nf := r.newPage("404", "404.html", r.theme.lang.text("not-found"))
 	nf.Base = r.c.Site.BasePath
 	nf.Canonical = ""
 	errs.Add(r.exec(nf, ""))
@@ -529,7 +534,7 @@ func (r *renderer) articleView(a *content.Article) (*articleView, content.List) 
 	if doc == nil {
 		return nil, errs
 	}
-	v := viewOf(a, rootOf(a.Path()))
+	v := viewOf(a, rootOf(a.Path()), r.theme.lang)
 	v.Body, v.Paragraphs, v.CitedBy = template.HTML(doc.HTML), doc.Paragraphs, r.citedBy(a.Slug)
 	v.md = bodyOf(doc, a.BodyLine)
 	v.Facets = r.linksOf(a, rootOf(a.Path()))
@@ -588,10 +593,10 @@ func (r *renderer) articlePage(i int) *page {
 	pg.OGType = "article"
 	pg.JSONLD = r.newsArticle(v)
 	if i > 0 {
-		pg.Prev = viewOf(r.c.Articles[i-1], pg.Root)
+		pg.Prev = viewOf(r.c.Articles[i-1], pg.Root, r.theme.lang)
 	}
 	if i+1 < len(r.c.Articles) {
-		pg.Next = viewOf(r.c.Articles[i+1], pg.Root)
+		pg.Next = viewOf(r.c.Articles[i+1], pg.Root, r.theme.lang)
 	}
 	return pg
 }
@@ -665,7 +670,7 @@ func (r *renderer) indexPage(k, total int, intro template.HTML) *page {
 	idx.Description = r.c.Site.Description
 	n := len(r.c.Articles)
 	for _, a := range r.c.Articles[(k-1)*IndexPageSize : min(n, k*IndexPageSize)] {
-		idx.Articles = append(idx.Articles, viewOf(a, idx.Root))
+		idx.Articles = append(idx.Articles, viewOf(a, idx.Root, r.theme.lang))
 	}
 	if k == 1 {
 		idx.Intro = intro
@@ -673,7 +678,7 @@ func (r *renderer) indexPage(k, total int, intro template.HTML) *page {
 			idx.Timelines = append(idx.Timelines, navLink{Path: t.Path(), Title: t.Title, Summary: t.Summary, Href: idx.Root + t.Path()})
 		}
 	} else {
-		idx.Title = fmt.Sprintf("Articles, page %d of %d", k, total)
+		idx.Title = r.theme.lang.text("index-page", k, total)
 	}
 	if total > 1 {
 		idx.Pager = r.pager(k, total)
@@ -752,13 +757,13 @@ func (r *renderer) writeSearchIndex(changed []int) error {
 // more than an index page holds, links to the index pages.
 func (r *renderer) renderSearch() content.List {
 	var errs content.List
-	sp := r.newPage("search", "search.html", "Search")
+	sp := r.newPage("search", "search.html", r.theme.lang.text("search"))
 	for k := 1; k <= searchShards(len(r.c.Articles)); k++ {
 		sp.SearchShards = append(sp.SearchShards, searchShard(k))
 	}
 	if n := len(r.c.Articles); n <= IndexPageSize {
 		for _, a := range r.c.Articles {
-			sp.Articles = append(sp.Articles, viewOf(a, sp.Root))
+			sp.Articles = append(sp.Articles, viewOf(a, sp.Root, r.theme.lang))
 		}
 	} else {
 		sp.Pager = r.pager(0, (n+IndexPageSize-1)/IndexPageSize)

@@ -27,6 +27,9 @@
 // and atomic: it writes each page, as it is rendered, into a new sibling
 // directory, and swaps that in only when every internal link and #fragment
 // has been checked; a failed build leaves the previous output untouched.
+// Where the system can (Linux), the swap is one step, so that a whole site
+// is at the output path at every instant; what a killed build left beside
+// it is cleared by the next build.
 package site
 
 import (
@@ -73,12 +76,21 @@ type Result struct {
 // pages are written as they are rendered into a new sibling directory,
 // which replaces out only once everything, the link check included, has
 // succeeded. Only what other pages need of each article is kept in memory.
+// The sources are read as content.Source reads them (regular files inside
+// src only), and out may not hold them (see checkOut). An error after
+// which out is not as it was is an *OutputError.
 func Build(src, out string, opts Options) (*Result, error) {
-	tmp, err := newSibling(out)
+	source, err := content.OpenSource(src)
 	if err != nil {
 		return nil, err
 	}
-	r, err := renderAll(os.DirFS(src), opts, &dirOutput{dir: tmp, made: map[string]bool{}}, true)
+	defer source.Close()
+	tmp, release, err := newSibling(src, out)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	r, err := renderAll(source, opts, &dirOutput{dir: tmp, made: map[string]bool{}}, true)
 	if err == nil {
 		err = r.checkLinks()
 	}
@@ -86,10 +98,11 @@ func Build(src, out string, opts Options) (*Result, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	if err := swapIn(tmp, out); err != nil {
-		return r.res, err
+	warning, err := swapIn(tmp, out)
+	if warning != "" {
+		r.res.Warnings = append(r.res.Warnings, warning)
 	}
-	return r.res, nil
+	return r.res, err
 }
 
 // Summary is the one line a build prints.
@@ -144,13 +157,13 @@ func renderAll(fsys fs.FS, opts Options, out output, lean bool) (*renderer, erro
 		return nil, err
 	}
 	c.Site = site
-	th, err := loadTheme(fsys)
+	th, err := loadTheme(fsys, c.Site.Language)
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{Files: map[string][]byte{}}
 	r := &renderer{c: c, theme: th, res: res, out: out, lean: lean, sources: map[string]string{}, refs: map[string]pageRefs{}, idSets: idSets{},
-		offline: len(c.Articles) <= OfflineMaxArticles}
+		offline: len(c.Articles) <= OfflineMaxArticles, baseFlag: opts.BaseURL != ""}
 	if o := c.Site.OfflineEditions; o != nil {
 		r.offline = *o
 	}

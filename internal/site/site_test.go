@@ -510,7 +510,7 @@ func TestBuildReplacesOutput(t *testing.T) {
 
 func TestRefusesToReplaceNonSite(t *testing.T) {
 	src := copyFS(t, loadTxtar(t, "testdata/site.txtar"))
-	if _, err := Build(src, src, Options{}); err == nil || !strings.Contains(err.Error(), "holds a content/ directory") {
+	if _, err := Build(src, src, Options{}); err == nil || !strings.Contains(err.Error(), "is the site root") {
 		t.Errorf("building into the site root: err = %v", err)
 	}
 	file := filepath.Join(src, "notes.txt")

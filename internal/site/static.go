@@ -146,7 +146,7 @@ func (r *renderer) singleFile(file, dest string) (string, string, error) {
 	if sf == nil {
 		return "", "", r.noStatic("link", dest, target)
 	}
-	return "", " (" + sf.out + ", not included in this single-page edition)", nil
+	return "", " " + r.theme.lang.text("single-file-left-out", sf.out), nil
 }
 
 // singleImage is image for the single-file edition: the image is inlined

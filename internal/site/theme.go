@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -23,6 +24,7 @@ var pageKinds = []string{"index", "article", "page", "404", "timeline", "search"
 type theme struct {
 	pages  map[string]*template.Template
 	static map[string][]byte // style.css, search.js, favicon.svg
+	lang   *lang             // the wording of the site's language (strings.yaml)
 }
 
 // staticFiles are copied from the theme to the site root.
@@ -32,8 +34,14 @@ var staticFiles = []string{"style.css", "search.js", "favicon.svg"}
 // from the embedded defaults. It reports which file it read, for errors.
 func themeFile(site fs.FS, name string) ([]byte, string, error) {
 	if site != nil {
-		if b, err := fs.ReadFile(site, path.Join(ThemeDir, name)); err == nil {
+		b, err := fs.ReadFile(site, path.Join(ThemeDir, name))
+		if err == nil {
 			return b, path.Join(ThemeDir, name), nil
+		}
+		// Only a missing file falls back: one that cannot be read (a
+		// link out of the site, a pipe) is the site's mistake to report.
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, path.Join(ThemeDir, name), content.ReadError(path.Join(ThemeDir, name), err)
 		}
 	}
 	b, err := fs.ReadFile(templates.FS, name)
@@ -44,23 +52,29 @@ var funcs = template.FuncMap{
 	"join": strings.Join,
 }
 
-func loadTheme(site fs.FS) (*theme, error) {
+// loadTheme parses the theme's templates, whose wording is in the site's
+// language code (site.yaml's language).
+func loadTheme(site fs.FS, code string) (*theme, error) {
+	l, err := loadLang(site, code)
+	if err != nil {
+		return nil, err
+	}
 	var errs content.List
-	base := template.New("base").Funcs(funcs)
+	base := template.New("base").Funcs(funcs).Funcs(l.funcs())
 	for _, name := range []string{"base.html", "partials.html"} {
 		src, file, err := themeFile(site, name)
 		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", name, err)
+			return nil, themeError(name, err)
 		}
 		if _, err := base.New(file).Parse(string(src)); err != nil {
 			errs.Add(templateError(file, err))
 		}
 	}
-	t := &theme{pages: map[string]*template.Template{}}
+	t := &theme{pages: map[string]*template.Template{}, lang: l}
 	for _, kind := range pageKinds {
 		src, file, err := themeFile(site, kind+".html")
 		if err != nil {
-			return nil, fmt.Errorf("template %s.html: %w", kind, err)
+			return nil, themeError(kind+".html", err)
 		}
 		if errs != nil {
 			continue
@@ -73,7 +87,7 @@ func loadTheme(site fs.FS) (*theme, error) {
 			// The single-file edition includes each timeline's body.
 			tsrc, tfile, terr := themeFile(site, "timeline.html")
 			if terr != nil {
-				return nil, fmt.Errorf("template timeline.html: %w", terr)
+				return nil, themeError("timeline.html", terr)
 			}
 			file = tfile
 			_, err = pt.New(tfile).Parse(string(tsrc))
@@ -84,15 +98,31 @@ func loadTheme(site fs.FS) (*theme, error) {
 		}
 		t.pages[kind] = pt
 	}
+	seen := map[string]bool{}
+	for _, kind := range pageKinds {
+		if pt := t.pages[kind]; pt != nil {
+			errs = append(errs, l.checkKeys(pt.Templates(), seen)...)
+		}
+	}
 	t.static = map[string][]byte{}
 	for _, name := range staticFiles {
 		b, _, err := themeFile(site, name)
 		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", name, err)
+			return nil, themeError(name, err)
 		}
 		t.static[name] = b
 	}
 	return t, errs.Err()
+}
+
+// themeError is the error for a theme file that could not be read: the
+// site's own file's error as it is (it names the file), else the name.
+func themeError(name string, err error) error {
+	var e *content.Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return fmt.Errorf("template %s: %w", name, err)
 }
 
 var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (?s:(.*))$`)
