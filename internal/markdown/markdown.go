@@ -31,9 +31,16 @@ import (
 type Options struct {
 	// ParagraphIDs numbers the paragraphs p1, p2, ... in document order.
 	ParagraphIDs bool
-	// IDPrefix goes before every paragraph id, for pages that hold several
-	// documents (the single-file edition): "slug-" gives "slug-p1".
+	// IDPrefix goes before every id of the document (paragraphs, headings,
+	// footnotes) and into the links to them within it ("#x" becomes
+	// "#"+IDPrefix+"x"), for pages that hold several documents (the
+	// single-file edition): "slug." gives "slug.p1", "slug.fn:1".
 	IDPrefix string
+	// ReservedIDs are ids the page around the document has (the theme's
+	// "main", "source", ...): a heading never takes one, but the next free
+	// id goldmark gives ("source-1"), as it does for a repeated heading.
+	// Paragraph ids (p1, p2, ...) are always reserved.
+	ReservedIDs map[string]bool
 	// Resolve rewrites a link destination that names a Markdown source
 	// (a path ending in ".md", with an optional #fragment). It returns the
 	// new destination, or an error saying what is wrong.
@@ -89,7 +96,7 @@ func newGoldmark(linkify ...goldmark.Extender) goldmark.Markdown {
 			extension.Table,
 			extension.Strikethrough,
 			extension.TaskList,
-			extension.Footnote,
+			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
@@ -128,7 +135,7 @@ func (c *Converter) Convert(src []byte, opts Options) (*Doc, error) {
 			st.lines = append(st.lines, i+1)
 		}
 	}
-	pc := parser.NewContext()
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs(opts.ReservedIDs)))
 	pc.Set(stateKey, st)
 	md := c.plain
 	if mayLinkify(src) {

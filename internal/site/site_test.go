@@ -248,9 +248,6 @@ func TestBadInput(t *testing.T) {
 		{"broken fragment in an article", map[string]string{
 			"content/articles/beta.md": betaWith("See [alpha](alpha.md#p99).\n"),
 		}, []string{`articles/beta.html (from content/articles/beta.md)`, `no element with id "p99" in articles/alpha.html`}},
-		{"article heading id taken by the layout", map[string]string{
-			"content/articles/beta.md": betaWith("## Source\n\nBeta one.\n"),
-		}, []string{`articles/beta.html (from content/articles/beta.md): id "source" is given to more than one element`}},
 		{"remote image", map[string]string{
 			"content/pages/about.md": "---\ntitle: About\n---\n\n![tracker](https://t.example/p.gif)\n",
 		}, []string{`content/pages/about.md:5: image "https://t.example/p.gif" is not on this site`}},

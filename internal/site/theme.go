@@ -23,6 +23,20 @@ var pageKinds = []string{"index", "article", "page", "404", "timeline", "search"
 type theme struct {
 	pages  map[string]*template.Template
 	static map[string][]byte // style.css, search.js, favicon.svg
+	// ids are the ids the templates write as they stand (id="main"):
+	// headings of the Markdown they hold never take one (see
+	// markdown.Options.ReservedIDs).
+	ids map[string]bool
+}
+
+// themeIDRE finds an id the template writes as it stands, with no action.
+var themeIDRE = regexp.MustCompile(`\bid="([^"{}]+)"`)
+
+// addIDs records the literal ids of a template's source.
+func (t *theme) addIDs(src []byte) {
+	for _, m := range themeIDRE.FindAllSubmatch(src, -1) {
+		t.ids[string(m[1])] = true
+	}
 }
 
 // staticFiles are copied from the theme to the site root.
@@ -46,22 +60,24 @@ var funcs = template.FuncMap{
 
 func loadTheme(site fs.FS) (*theme, error) {
 	var errs content.List
+	t := &theme{pages: map[string]*template.Template{}, ids: map[string]bool{}}
 	base := template.New("base").Funcs(funcs)
 	for _, name := range []string{"base.html", "partials.html"} {
 		src, file, err := themeFile(site, name)
 		if err != nil {
 			return nil, fmt.Errorf("template %s: %w", name, err)
 		}
+		t.addIDs(src)
 		if _, err := base.New(file).Parse(string(src)); err != nil {
 			errs.Add(templateError(file, err))
 		}
 	}
-	t := &theme{pages: map[string]*template.Template{}}
 	for _, kind := range pageKinds {
 		src, file, err := themeFile(site, kind+".html")
 		if err != nil {
 			return nil, fmt.Errorf("template %s.html: %w", kind, err)
 		}
+		t.addIDs(src)
 		if errs != nil {
 			continue
 		}
