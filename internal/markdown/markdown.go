@@ -91,6 +91,7 @@ func New() *Converter {
 // linkify extension, or none) and footnotes.
 func newGoldmark(linkify ...goldmark.Extender) goldmark.Markdown {
 	return goldmark.New(
+		goldmark.WithParser(newParser()),
 		goldmark.WithExtensions(linkify...),
 		goldmark.WithExtensions(
 			extension.Table,
@@ -120,14 +121,21 @@ type state struct {
 	src   []byte
 	lines []int // offsets of line starts
 	doc   *Doc
+	// tooDeep is set once the nesting limit has been reported.
+	tooDeep bool
 }
 
 func (s *state) lineOf(offset int) int {
 	return sort.SearchInts(s.lines, offset+1)
 }
 
-// Convert renders src.
+// Convert renders src. A source whose shape would take goldmark a time
+// growing with the square of its size (see MaxNesting and the limits
+// beside it) gives a Doc with the problem in Errors, and no HTML.
 func (c *Converter) Convert(src []byte, opts Options) (*Doc, error) {
+	if is := checkShape(src); is != nil {
+		return &Doc{Errors: []Issue{*is}, Refs: &Refs{}}, nil
+	}
 	st := &state{opts: opts, src: src, doc: &Doc{}}
 	st.lines = make([]int, 1, bytes.Count(src, []byte("\n"))+1)
 	for i, b := range src {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -122,4 +123,56 @@ func idsOf(t *testing.T, page []byte) map[string]bool {
 		}
 	}
 	return ids
+}
+
+// Markdown whose parse would take a time growing with the square of its
+// size is refused at the line where it passes a limit, naming the file;
+// shapes as large that parse in linear time build.
+func TestHostileShapes(t *testing.T) {
+	const file = "content/articles/beta.md"
+	bodyLine := strings.Count(betaWith(""), "\n") + 1 // the body's first line
+	tests := []struct {
+		name string
+		body string
+		line int    // of the body, 1-based; 0: the body builds
+		msg  string // after file:line:
+	}{
+		{"a list nested on one line", "Intro.\n\n" + strings.Repeat("- ", 40) + "x\n", 3,
+			"lists and block quotes nest more than 32 deep here: goldmark's time grows with the depth on every line; nest them less"},
+		{"indented lists", func() string {
+			var b strings.Builder
+			for i := range 40 {
+				b.WriteString(strings.Repeat("  ", i) + "- x\n")
+			}
+			return b.String()
+		}(), 33, "lists and block quotes nest more than 32 deep here: goldmark's time grows with the depth on every line; nest them less"},
+		{"quotes", "a\n\n" + strings.Repeat("> ", 33) + "x\n", 3,
+			"lists and block quotes nest more than 32 deep here: goldmark's time grows with the depth on every line; nest them less"},
+		{"lists 32 deep", strings.Repeat("- ", 32) + "x\n", 0, ""},
+		{"footnotes", strings.Repeat("A claim.[^1]\n", 1001) + "\n[^1]: A note.\n", 1001,
+			"more than 1000 footnote marks ([^…]) in the document: goldmark's time grows with the square of their number; keep fewer footnotes, or split the document"},
+		{"link openers without spaces", "Intro.\n\n" + strings.Repeat("[a](", 8000) + "\n", 3,
+			`too many link destinations ("](") without a space between them, here and before: goldmark reads each to the next space, so its time grows with the square of their number; put spaces between the links, or write fewer`},
+		{"angle link openers", strings.Repeat("[a](< ", 8000) + "\n", 1,
+			`too many link destinations ("](") without a space between them, here and before: goldmark reads each to the next space, so its time grows with the square of their number; put spaces between the links, or write fewer`},
+		{"many links with spaces", strings.Repeat("[a](#p1) ", 50000) + "\n", 0, ""},
+		{"many links on many lines", strings.Repeat("[a](#p1)[b](#p1)\n", 50000), 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := loadTxtar(t, "testdata/site.txtar")
+			fsys[file] = &fstest.MapFile{Data: []byte(betaWith(tt.body + "\n\nBeta one.\n\nBeta two.\n"))}
+			_, err := Render(fsys, Options{})
+			if tt.line == 0 {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want := fmt.Sprintf("%s:%d: %s", file, bodyLine+tt.line-1, tt.msg)
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Fatalf("error\n%v\nlacks\n%s", err, want)
+			}
+		})
+	}
 }

@@ -21,7 +21,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // loadTxtar reads a txtar fixture into an in-memory site.
-func loadTxtar(t *testing.T, file string) fstest.MapFS {
+func loadTxtar(t testing.TB, file string) fstest.MapFS {
 	t.Helper()
 	a, err := txtar.ParseFile(file)
 	if err != nil {
