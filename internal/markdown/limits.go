@@ -29,7 +29,7 @@ const (
 	// line's end) before it knows whether it is one, so a long run of
 	// "[a](" without a space is read again from every one of them.
 	// Ordinary links cost their own length.
-	MaxLinkScan = 64 << 20
+	MaxLinkScan = 4 << 20
 )
 
 // checkShape returns the first problem of src's shape that would make its
