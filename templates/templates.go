@@ -8,5 +8,5 @@ import "embed"
 
 // FS is the default theme.
 //
-//go:embed *.html *.css *.js *.svg
+//go:embed *.html *.css *.js *.svg *.yaml
 var FS embed.FS

@@ -1,5 +1,5 @@
 // Command dossier-bench measures Dossier's full build against the floor
-// and Hugo on a generated corpus (issue 8).
+// and Hugo on a generated corpus.
 //
 // Usage:
 //

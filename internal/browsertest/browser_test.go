@@ -610,6 +610,58 @@ func (b *tab) checkTimeline(sz size) {
 			break
 		}
 	}
+	b.checkScale(sz)
+}
+
+// scaleJS measures the scale strip's drawing shown at this width: its
+// width against its section's, and the boxes of its labels.
+const scaleJS = `(() => {
+	const sec = document.querySelector('section.scale');
+	if (!sec) return null;
+	const svg = [...sec.querySelectorAll('.scale-drawing > svg')].find(s => getComputedStyle(s).display !== 'none');
+	if (!svg) return {shown: false};
+	const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+	const cs = getComputedStyle(sec);
+	const inner = sec.getBoundingClientRect().width - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+	return {shown: true, cls: svg.getAttribute('class'), width: svg.getBoundingClientRect().width, container: inner,
+		svg: box(svg), labels: [...svg.querySelectorAll('text')].map(t => ({text: t.textContent, box: box(t)}))};
+})()`
+
+// checkScale asserts the scale strip uses its width and that its labels
+// neither overlap nor leave the drawing.
+func (b *tab) checkScale(sz size) {
+	m, err := run(b, chromedp.Evaluate[*struct {
+		Shown            bool
+		Cls              string
+		Width, Container float64
+		SVG              [4]float64
+		Labels           []struct {
+			Text string
+			Box  [4]float64
+		}
+	}](scaleJS))
+	if !b.must(err, "measuring the scale strip at "+sz.name) || m == nil {
+		return
+	}
+	if !m.Shown {
+		b.addProblem("at %dpx no scale drawing is shown", sz.width)
+		return
+	}
+	if m.Width < 0.9*m.Container {
+		b.addProblem("at %dpx the scale strip (%s) is %.0fpx wide, less than 90%% of its %.0fpx", sz.width, m.Cls, m.Width, m.Container)
+	}
+	for i, l := range m.Labels {
+		a := l.Box
+		if a[0] < m.SVG[0]-1 || a[2] > m.SVG[2]+1 {
+			b.addProblem("at %dpx the scale label %q (%v) leaves the drawing (%v)", sz.width, l.Text, a, m.SVG)
+		}
+		for _, o := range m.Labels[i+1:] {
+			c := o.Box
+			if a[0] < c[2]-0.5 && c[0] < a[2]-0.5 && a[1] < c[3]-0.5 && c[1] < a[3]-0.5 {
+				b.addProblem("at %dpx the scale labels %q %v and %q %v overlap", sz.width, l.Text, a, o.Text, c)
+			}
+		}
+	}
 }
 
 // axeRun runs axe-core's rules for the WCAG 2.2 A and AA success criteria.

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -26,8 +28,65 @@ func TestHelp(t *testing.T) {
 	if code, _, errs := run("frobnicate"); code != 2 || !strings.Contains(errs, `unknown command "frobnicate"`) {
 		t.Errorf("unknown command: exit %d, %q", code, errs)
 	}
-	if code, _, errs := run("build", "-h"); code != 0 || !strings.Contains(errs, "-base-path") {
-		t.Errorf("build -h: exit %d, %q", code, errs)
+	if code, out, errs := run("build", "-h"); code != 0 || !strings.Contains(out, "-base-path") || errs != "" {
+		t.Errorf("build -h: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
+
+// Every command's help has one shape, goes to stdout with exit 0 when asked
+// for (-h, or dossier help COMMAND, which is the same text), and to stderr
+// with exit 2 after a bad flag.
+func TestCommandHelp(t *testing.T) {
+	shape := regexp.MustCompile(`^Usage:\n(  dossier \S.*\n)+\n\S[^\n]*(\n\n?[^\n]+)*\n(\nFlags:\n  -[\s\S]*)?$`)
+	for _, cmd := range []string{"new", "build", "serve", "import", "version"} {
+		code, out, errs := run(cmd, "-h")
+		if code != 0 || errs != "" || !shape.MatchString(out) || !strings.Contains(out, "  dossier "+cmd) {
+			t.Errorf("%s -h: exit %d, stderr %q, stdout:\n%s", cmd, code, errs, out)
+		}
+		if code, h, errs := run("help", cmd); code != 0 || h != out || errs != "" {
+			t.Errorf("help %s: exit %d, stderr %q, stdout differs from -h:\n%s", cmd, code, errs, h)
+		}
+	}
+	for _, cmd := range []string{"new", "build", "serve"} {
+		code, out, errs := run(cmd, "-nosuchflag")
+		if code != 2 || out != "" || !strings.HasPrefix(errs, "flag provided but not defined: -nosuchflag\n\nUsage:\n  dossier "+cmd) {
+			t.Errorf("%s -nosuchflag: exit %d, stdout %q, stderr %q", cmd, code, out, errs)
+		}
+	}
+	if code, out, _ := run("help", "help"); code != 0 || !strings.Contains(out, "dossier help [COMMAND]") {
+		t.Errorf("help help: exit %d, %q", code, out)
+	}
+	if code, _, errs := run("help", "frobnicate"); code != 2 || !strings.Contains(errs, `dossier help: unknown command "frobnicate"; the commands are new, build, serve, import, version, help`) {
+		t.Errorf("help frobnicate: exit %d, %q", code, errs)
+	}
+}
+
+// "dossier version" and -version print one line from the binary's build
+// information; versionLine shows a release, a checkout's build and none.
+func TestVersion(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"-version"}, {"--version"}} {
+		code, out, errs := run(args...)
+		if code != 0 || errs != "" || !regexp.MustCompile(`^dossier \S+ \((.+; )?go\S+ \S+/\S+\)\n$`).MatchString(out) || !strings.Contains(out, runtime.Version()) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errs)
+		}
+	}
+	if code, _, errs := run("version", "extra"); code != 2 || !strings.Contains(errs, `unexpected arguments ["extra"]`) {
+		t.Errorf("version extra: exit %d, %q", code, errs)
+	}
+	platform := runtime.GOOS + "/" + runtime.GOARCH
+	for _, c := range []struct {
+		info *debug.BuildInfo
+		want string
+	}{
+		{&debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Path: "dossier", Version: "v1.2.0"}}, "dossier v1.2.0 (go1.26.8 " + platform + ")"},
+		{&debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Path: "dossier", Version: "v0.0.0-20261204191917-1a5e46e12345+dirty"},
+			Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "1a5e46e1234567890abcdef"}, {Key: "vcs.time", Value: "2026-12-04T19:19:17Z"}, {Key: "vcs.modified", Value: "true"}}},
+			"dossier v0.0.0-20261204191917-1a5e46e12345+dirty (commit 1a5e46e12345, 2026-12-04T19:19:17Z, modified; go1.26.8 " + platform + ")"},
+		{nil, "dossier (devel) (" + runtime.Version() + " " + platform + ")"},
+	} {
+		if got := versionLine(c.info); got != c.want {
+			t.Errorf("versionLine = %q, want %q", got, c.want)
+		}
 	}
 }
 
@@ -86,7 +145,28 @@ func TestServePortInUse(t *testing.T) {
 	if want := "dossier serve: " + ln.Addr().String() + " is in use; pick another with -addr\n"; code != 1 || errs != want {
 		t.Errorf("exit %d, stderr %q, want %q", code, errs, want)
 	}
-	if code, _, errs := run("serve", "-h"); code != 0 || !strings.Contains(errs, "-base") {
-		t.Errorf("serve -h: exit %d, %q", code, errs)
+	if code, out, _ := run("serve", "-h"); code != 0 || !strings.Contains(out, "-base") {
+		t.Errorf("serve -h: exit %d, %q", code, out)
+	}
+}
+
+// An -out that is, or holds, the sources is refused, however it is
+// spelt, and nothing is touched.
+func TestBuildRefusesSourcesAsOut(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "content/site.yaml", "title: T\n")
+	write(t, dir, "templates/index.html", "{{define \"main\"}}mine{{end}}\n")
+	t.Chdir(dir)
+	for _, out := range []string{"templates", "./content", "templates/../templates", ".", ".."} {
+		code, stdout, errs := run("build", "-out", out)
+		if code != 1 || stdout != "" || !strings.Contains(errs, "output directory "+filepath.Clean(out)+" ") || !strings.Contains(errs, "choose another -out") {
+			t.Errorf("-out %s: exit %d, stdout %q, stderr %q", out, code, stdout, errs)
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "templates", "index.html")); err != nil || !strings.Contains(string(b), "mine") {
+		t.Errorf("templates/index.html after the refused builds: %q, %v", b, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "site.yaml")); err != nil {
+		t.Error(err)
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -34,18 +35,60 @@ const importerName = "dossier-import"
 // runImport runs the importer with args, passing its output and exit status
 // through.
 func runImport(args []string, stdout, stderr io.Writer) int {
+	// The flags are the importer's, declared here as well for the help in
+	// this command's style and to count the files; a flag they do not
+	// know is left for the importer to judge (TestImportFlagsMatch keeps
+	// the two lists the same).
+	fs := importFlags(stdout, stderr)
+	fs.SetOutput(io.Discard)
+	files := -1
+	switch err := fs.Parse(args); {
+	case errors.Is(err, flag.ErrHelp):
+		fs.printHelp(stdout)
+		return 0
+	case err == nil:
+		files = fs.NArg()
+	}
 	cmd, err := importerCommand(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "dossier import: %v\n", err)
 		return 2
 	}
 	cmd.Stdin = os.Stdin
+	if files > 0 {
+		prog := startProgress(stderr, "importing", "files")
+		defer prog.stop()
+		stdout, stderr = importProgress(prog, files, stdout, stderr)
+	}
 	if len(cmd.Args) > 1 && cmd.Args[1] == "tool" {
 		// go tool builds the importer on its first run, silently, for
 		// several seconds: say so if it keeps quiet that long.
 		return runNoting(cmd, stdout, stderr, slowStart, "dossier import: building the importer (go tool builds it on its first run, then keeps it)…\n")
 	}
 	return runNoting(cmd, stdout, stderr, 0, "")
+}
+
+// importProgress shows on prog how many of the files the importer has
+// done, and returns the writers to give it instead of stdout and stderr.
+// It prints a line per article written, then, with -explain, indented
+// lines about it; and a line per file it could not import, "import FILE:
+// why".
+func importProgress(prog *progress, files int, stdout, stderr io.Writer) (io.Writer, io.Writer) {
+	prog.update(0, files)
+	return prog.through(stdout, func(l string) bool { return l != "" && !strings.HasPrefix(l, " ") }),
+		prog.through(stderr, func(l string) bool { return strings.HasPrefix(l, "import ") })
+}
+
+// importFlags declares the importer's flags, as internal/clean does.
+func importFlags(stdout, stderr io.Writer) *command {
+	fs := newFlags("import", "import [flags] FILE...", `Clean each FILE (plain text copied from a browser, or a saved page .html
+or .htm, gzipped or not) into a Markdown article in the -o directory, and
+print its path. An existing article is never overwritten without -force.
+-explain prints every block that was removed, and why.`, stdout, stderr)
+	fs.String("o", filepath.Join("content", "articles"), "directory to write the articles to")
+	fs.Bool("explain", false, "print every removed block with the reason")
+	fs.Bool("force", false, "overwrite an existing article")
+	return fs
 }
 
 // slowStart is how long the importer may stay silent before runImport

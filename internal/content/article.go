@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
@@ -135,6 +136,10 @@ func parseArticleWith(file string, src []byte, fast func([]byte, any, ...string)
 	if serr != nil {
 		errs.Add(serr)
 	}
+	if err := CheckText(file, src, 1); err != nil {
+		errs.Add(err)
+		return nil, errs
+	}
 	yml, body, bodyLine, err := SplitFrontMatter(file, src)
 	if err != nil {
 		errs.Add(err)
@@ -204,8 +209,62 @@ func (a *Article) ReadBody(fsys fs.FS) ([]byte, error) {
 	}
 	src, err := fs.ReadFile(fsys, a.File)
 	if err != nil {
-		return nil, Errorf(a.File, 0, 0, "cannot read: %v", err)
+		return nil, ReadError(a.File, err)
 	}
-	_, body, _, err := SplitFrontMatter(a.File, src)
-	return body, err
+	_, body, bodyLine, err := SplitFrontMatter(a.File, src)
+	if err == nil {
+		// LoadLean checked only the start of the file.
+		err = CheckText(a.File, body, bodyLine)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return body, nil
+}
+
+// KeyPos returns where the front matter key is in the article's file, for
+// an error found after loading (an article's event, which only the
+// timelines can check). After LoadLean it reads the front matter again:
+// only an error needs it.
+func (a *Article) KeyPos(fsys fs.FS, key string) Pos {
+	if a.front == nil && fsys != nil {
+		src, err := fs.ReadFile(fsys, a.File)
+		if err != nil {
+			return Pos{}
+		}
+		yml, _, _, err := SplitFrontMatter(a.File, src)
+		if err != nil {
+			return Pos{}
+		}
+		return frontPositions(a.File, yml).At(key)
+	}
+	return a.keyPos(key)
+}
+
+// CheckEvents reports every article whose event is not one of known, the
+// events the timelines define, at the line of its event key, with the
+// nearest known event as a suggestion. With no known events (a dossier
+// without timelines) any event is accepted: nothing defines them.
+func CheckEvents(fsys fs.FS, articles []*Article, known []string) List {
+	if len(known) == 0 {
+		return nil
+	}
+	set := make(map[string]bool, len(known))
+	for _, k := range known {
+		set[k] = true
+	}
+	var errs List
+	for _, a := range articles {
+		if set[a.Event] {
+			continue
+		}
+		msg := fmt.Sprintf("unknown event %q", a.Event)
+		if s := suggest(a.Event, known); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		msg += fmt.Sprintf("; known events, from the timelines: %s. Write one of them, or add the event to a timeline in content/timelines", strings.Join(known, ", "))
+		p := a.KeyPos(fsys, "event")
+		errs.Add(Errorf(a.File, p.Line, p.Col, "%s", msg))
+	}
+	return errs
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // BenchmarkDecodeFrontMatter parses 1,000 generated articles as Load does
-// (front matter decoded and checked, issue 8); one op is all 1,000. fast
+// (front matter decoded and checked); one op is all 1,000. fast
 // is parseArticle, positioned the same with DecodeYAML alone, as before
 // decodeFast:
 //
@@ -56,7 +56,7 @@ func benchArticles(b *testing.B, n int) (files []string, srcs [][]byte) {
 
 // BenchmarkLoadLean is LoadLean of a generated corpus of 1,000 articles,
 // as a build loads its content (files read, front matter decoded and
-// checked); one op is the whole load:
+// checked), through a Source as a build reads it; one op is the whole load:
 //
 //	go test -run '^$' -bench LoadLean -benchmem -count 6 ./internal/content
 func BenchmarkLoadLean(b *testing.B) {
@@ -64,7 +64,11 @@ func BenchmarkLoadLean(b *testing.B) {
 	if err := corpus.Write(dir, 1000, 1); err != nil {
 		b.Fatal(err)
 	}
-	fsys := os.DirFS(dir)
+	fsys, err := OpenSource(dir) // as a build reads it
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer fsys.Close()
 	b.ReportAllocs()
 	for b.Loop() {
 		c, err := LoadLean(fsys)

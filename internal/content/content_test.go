@@ -176,7 +176,7 @@ func TestSiteSettings(t *testing.T) {
 	}
 	fsys["content/site.yaml"] = &fstest.MapFile{Data: []byte("title: T\nbase_url: owner.github.io\ntheme: x\n")}
 	_, err = Load(fsys)
-	for _, w := range []string{`content/site.yaml:2:11: base_url "owner.github.io" is not an absolute`, `content/site.yaml:3:1: unknown field "theme"`} {
+	for _, w := range []string{`content/site.yaml:2:11: base_url "owner.github.io": must be an absolute http(s) URL`, `content/site.yaml:3:1: unknown field "theme"`} {
 		if err == nil || !strings.Contains(err.Error(), w) {
 			t.Errorf("error %v lacks %q", err, w)
 		}

@@ -72,7 +72,8 @@ func (d Date) String() string {
 	return ""
 }
 
-// Human is the date as a reader sees it: "7 July 2017", "July 2017", "2017".
+// Human is the date in English: "7 July 2017", "July 2017", "2017". The
+// pages word dates in the site's language, from the theme's strings.
 func (d Date) Human() string {
 	switch d.Precision() {
 	case "day":

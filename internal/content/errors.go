@@ -1,10 +1,12 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // An Error is a problem with one source file, at a line and column where known.
@@ -79,4 +81,43 @@ func less(a, b error) bool {
 		return ea.Col < eb.Col
 	}
 	return a.Error() < b.Error()
+}
+
+// bom is the UTF-8 byte-order mark, which some Windows editors write at
+// the start of a file.
+const bom = "\ufeff"
+
+// bomError is the error for a file that starts with a byte-order mark:
+// YAML would read it into the first key, and a front matter would not be
+// found.
+func bomError(file string) *Error {
+	return Errorf(file, 1, 1, "the file starts with a byte-order mark; remove the byte-order mark (save the file as UTF-8 without BOM)")
+}
+
+// CheckText reports a source file that is not plain UTF-8 text: one that
+// starts with a byte-order mark, or holds bytes that are not UTF-8, which
+// would be published as they are. The error names the first bad byte's
+// line and column (in characters); firstLine is the line src starts on in
+// the file.
+func CheckText(file string, src []byte, firstLine int) error {
+	if firstLine <= 1 && bytes.HasPrefix(src, []byte(bom)) {
+		return bomError(file)
+	}
+	if utf8.Valid(src) {
+		return nil
+	}
+	line, col := firstLine, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			return Errorf(file, line, col, "the text is not UTF-8 (byte 0x%02X); convert the file to UTF-8", src[i])
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return nil
 }

@@ -22,14 +22,14 @@ import (
 // decodeFast declines, to give the verdict and the errors, or when a later
 // check fails and needs a line to name (Article.keyPos).
 //
-// The two libraries read some corners differently: goccy decodes a plain
-// 1.50 into a string field as "1.5" where v3 keeps "1.50", drops a tab
+// The two libraries read some corners differently: goccy drops a tab
 // from a plain scalar, reads a byte order mark into a key and rejects some
 // block scalar headers that v3 takes; DecodeYAML reports a quoted or
 // explicit ("? title") key that v3 accepts. So decodeFast accepts only
 // what both read alike: a block mapping of plain, known keys, every
-// required one among them, whose values are strings, plain or quoted
-// (not null, numbers, dates or booleans, nor | or > block scalars),
+// required one among them, whose values are strings, plain or quoted, or
+// plain numbers, dates or booleans, kept as written (not null, nor | or >
+// block scalars),
 // lists of them or such mappings; no tag, anchor, alias, tab, byte order
 // mark, Unicode line break or lone CR. TestDecodeFastAgrees and
 // FuzzDecodeFast check that it accepts nothing that DecodeYAML rejects or
@@ -91,9 +91,19 @@ func fill(src []byte, n *yamlv3.Node, v reflect.Value) bool {
 	switch n.Kind {
 	case yamlv3.ScalarNode:
 		// Not a block scalar (| or >): libyaml takes headers that goccy
-		// rejects, such as ">#x".
-		if v.Kind() != reflect.String || n.ShortTag() != "!!str" ||
-			n.Style&(yamlv3.LiteralStyle|yamlv3.FoldedStyle) != 0 {
+		// rejects, such as ">#x". A plain number, boolean or date is its
+		// text, as written, in a string field, as DecodeYAML keeps it
+		// (see asText); a null is not a string.
+		if v.Kind() != reflect.String || n.Style&(yamlv3.LiteralStyle|yamlv3.FoldedStyle) != 0 {
+			return false
+		}
+		switch n.ShortTag() {
+		case "!!str":
+		case "!!int", "!!float", "!!bool", "!!timestamp":
+			if n.Style != 0 {
+				return false
+			}
+		default:
 			return false
 		}
 		v.SetString(n.Value)

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"io/fs"
 	"path"
@@ -102,6 +103,9 @@ func checkRaw(fsys fs.FS, a *Article) error {
 		return Errorf(a.File, p.Line, p.Col, "raw %q must name a file under content/raw/ (written relative to content/, e.g. raw/x.txt)", a.Raw)
 	}
 	if _, err := fs.Stat(fsys, raw); err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			return ReadError(raw, err)
+		}
 		p := a.keyPos("raw")
 		return Errorf(a.File, p.Line, p.Col, "raw file %s not found; keep the original the article was cleaned from in content/raw/", raw)
 	}
@@ -114,8 +118,12 @@ func checkRaw(fsys fs.FS, a *Article) error {
 func loadDir[T any](fsys fs.FS, dir string, read func(fs.FS, string, *[]byte) ([]byte, error), parse func(string, []byte) (T, List)) ([]T, List) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		if _, serr := fs.Stat(fsys, dir); serr != nil {
+		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil
+		}
+		var e *Error
+		if errors.As(err, &e) {
+			return nil, List{e}
 		}
 		return nil, List{Errorf(dir, 0, 0, "cannot read directory: %v", err)}
 	}
@@ -146,7 +154,7 @@ func loadDir[T any](fsys fs.FS, dir string, read func(fs.FS, string, *[]byte) ([
 			for i := range next {
 				src, err := read(fsys, files[i], &buf)
 				if err != nil {
-					ferrs[i] = List{Errorf(files[i], 0, 0, "cannot read: %v", err)}
+					ferrs[i] = List{ReadError(files[i], err)}
 					continue
 				}
 				out[i], ferrs[i] = parse(files[i], src)

@@ -39,6 +39,10 @@ func parsePage(file string, src []byte) (*Page, List) {
 	} else if reserved[slug] || indexPageRE.MatchString(slug) {
 		errs.Add(Errorf(file, 0, 0, "the page name %q is taken by a generated page; rename the file", slug))
 	}
+	if err := CheckText(file, src, 1); err != nil {
+		errs.Add(err)
+		return nil, errs
+	}
 	yml, body, bodyLine, err := SplitFrontMatter(file, src)
 	if err != nil {
 		errs.Add(err)

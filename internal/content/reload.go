@@ -8,7 +8,7 @@ import "io/fs"
 func LoadArticle(fsys fs.FS, file string) (*Article, error) {
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		return nil, List{Errorf(file, 0, 0, "cannot read: %v", err)}
+		return nil, List{ReadError(file, err)}
 	}
 	a, errs := parseArticle(file, src)
 	if len(errs) > 0 {

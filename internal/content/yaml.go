@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 )
 
 // A Pos is a 1-based line and column in a source file.
@@ -138,11 +140,24 @@ func (f tagFinder) Visit(n ast.Node) ast.Visitor {
 	return f
 }
 
+// definedAtRE matches where goccy/go-yaml says a duplicated key was first given.
+var definedAtRE = regexp.MustCompile(`already defined at \[([0-9]+:[0-9]+)\]`)
+
 func yamlError(file string, off int, err error, hint string) error {
 	var ye yaml.Error
 	if errors.As(err, &ye) && ye.GetToken() != nil {
 		p := ye.GetToken().Position
 		msg := strings.TrimSpace(ye.GetMessage())
+		// The library names the first of two equal keys by its place in
+		// the YAML it was given, which is not the file's when off > 0.
+		if definedAtRE.MatchString(msg) {
+			hint = "keep one of them"
+		}
+		msg = definedAtRE.ReplaceAllStringFunc(msg, func(m string) string {
+			var line, col int
+			fmt.Sscanf(definedAtRE.FindStringSubmatch(m)[1], "%d:%d", &line, &col)
+			return fmt.Sprintf("already defined at line %d, column %d", line+off, col)
+		})
 		return Errorf(file, p.Line+off, p.Column, "%s (%s)", msg, hint)
 	}
 	return Errorf(file, off+1, 0, "%v (%s)", err, hint)
@@ -193,7 +208,8 @@ func (w *walker) walk(n ast.Node, t reflect.Type, path string) {
 			return // NodeToValue reports the type error
 		}
 		for i, el := range n.Values {
-			w.walk(el, t.Elem(), fmt.Sprintf("%s[%d]", path, i))
+			n.Values[i] = asText(el, t.Elem())
+			w.walk(n.Values[i], t.Elem(), fmt.Sprintf("%s[%d]", path, i))
 		}
 	}
 }
@@ -211,6 +227,7 @@ func (w *walker) walkPair(mv *ast.MappingValueNode, t reflect.Type, path string)
 	kp := w.mark(child+":", mv.Key)
 	switch t.Kind() {
 	case reflect.Map:
+		mv.Value = asText(mv.Value, t.Elem())
 		w.walk(mv.Value, t.Elem(), child)
 	case reflect.Struct:
 		ft, ok := fieldType(t, key)
@@ -227,8 +244,51 @@ func (w *walker) walkPair(mv *ast.MappingValueNode, t reflect.Type, path string)
 			w.errs.Add(Errorf(w.file, kp.Line, kp.Col, "%s", msg))
 			return
 		}
+		mv.Value = asText(mv.Value, ft)
 		w.walk(mv.Value, ft, child)
 	}
+}
+
+// asText returns n, a value for a field of type t, as a string node
+// holding its text as written when t is a string and n a plain number,
+// boolean or infinity (or a scalar tagged !!str): the library would store
+// its value, so that "title: 1.10" became "1.1", 007 "7" and 0x10 "16",
+// even under !!str. A Dossier field that is a string is text, which the
+// site shows as the author wrote it. A null stays a null (an empty
+// string); an anchored value is converted in place, so its aliases read
+// the same text.
+func asText(n ast.Node, t reflect.Type) ast.Node {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.String {
+		return n
+	}
+	switch v := n.(type) {
+	case *ast.AnchorNode:
+		v.Value = asText(v.Value, t)
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		return textNode(v.GetToken())
+	case *ast.TagNode:
+		if v.Start.Value != "!!str" && v.Start.Value != "tag:yaml.org,2002:str" {
+			return n
+		}
+		switch inner := v.Value.(type) {
+		case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode, *ast.NullNode, *ast.StringNode:
+			if s, ok := inner.(*ast.StringNode); ok {
+				return s
+			}
+			return textNode(inner.GetToken())
+		}
+	}
+	return n
+}
+
+// textNode is a plain string node with tk's text, at tk's position.
+func textNode(tk *token.Token) *ast.StringNode {
+	c := *tk
+	c.Type = token.StringType
+	return ast.String(&c)
 }
 
 func fieldType(t reflect.Type, key string) (reflect.Type, bool) {
@@ -289,6 +349,9 @@ func SplitFrontMatter(file string, src []byte) (yml, body []byte, bodyLine int, 
 	if bytes.Contains(src, []byte("\r\n")) { // ReplaceAll copies even when nothing matches
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	}
+	if bytes.HasPrefix(src, []byte(bom)) {
+		return nil, nil, 0, bomError(file)
+	}
 	if !bytes.HasPrefix(src, []byte("---\n")) {
 		return nil, nil, 0, Errorf(file, 1, 1, "no front matter: the file must start with a line \"---\", then YAML, then a line \"---\"")
 	}
@@ -317,3 +380,7 @@ func SplitFrontMatter(file string, src []byte) (yml, body []byte, bodyLine int, 
 	}
 	return nil, nil, 0, Errorf(file, 1, 1, "front matter is not closed: add a line \"---\" after the YAML")
 }
+
+// Suggest returns the name of names closest to key when key looks like a
+// typo of it, else "": for "did you mean" in errors found after loading.
+func Suggest(key string, names []string) string { return suggest(key, names) }

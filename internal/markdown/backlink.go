@@ -10,7 +10,7 @@ import (
 // timeline entry quoting the paragraph.
 type BackLink struct {
 	Href string // relative to the converted page
-	Text string // the link's text, after "In the timeline: " (say, the entry's row)
+	Text string // the link's text, after Options.BackLinksLabel (say, the entry's row)
 }
 
 // KindBackLinks is the kind of the node holding a paragraph's back-links.
@@ -21,6 +21,7 @@ var KindBackLinks = ast.NewNodeKind("BackLinks")
 type backLinks struct {
 	ast.BaseInline
 	links []BackLink
+	label string
 }
 
 func (n *backLinks) Kind() ast.NodeKind { return KindBackLinks }
@@ -36,8 +37,13 @@ func (backLinkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			return ast.WalkContinue, nil
 		}
 		// One line per paragraph, however many entries quote it.
-		w.WriteString(` <span class="backlinks"><span aria-hidden="true">↩ </span>In the timeline: `)
-		for i, l := range node.(*backLinks).links {
+		n := node.(*backLinks)
+		w.WriteString(` <span class="backlinks"><span aria-hidden="true">↩ </span>`)
+		if n.label != "" {
+			w.Write(util.EscapeHTML([]byte(n.label)))
+			w.WriteString(" ")
+		}
+		for i, l := range n.links {
 			if i > 0 {
 				w.WriteString(" · ")
 			}

@@ -12,7 +12,9 @@
 //   - a cited paragraph can end with links back to the pages citing it;
 //   - links to other Markdown sources ("../articles/x.md#p3") are rewritten
 //     by the caller's Resolve function to the page they become;
-//   - images must be local: a remote image would be a request leaving the site.
+//   - images must be local (a remote image would be a request leaving the
+//     site) and described (alt text); they get their width and height from
+//     the caller's Image function, and load lazily.
 package markdown
 
 import (
@@ -20,6 +22,7 @@ import (
 	"sort"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -48,6 +51,23 @@ type Options struct {
 	// BackLinks are, by paragraph id, links to the pages that cite the
 	// paragraph; they are rendered at its end. Needs ParagraphIDs.
 	BackLinks map[string][]BackLink
+	// BackLinksLabel goes before a paragraph's back-links, in the page's
+	// language: "In the timeline:".
+	BackLinksLabel string
+	// ResolveFile rewrites any other relative link destination (not a
+	// Markdown source, not a #fragment alone). It returns the new
+	// destination, or "" to drop the link keeping its text, followed by
+	// note; or an error saying what is wrong.
+	ResolveFile func(dest string) (out, note string, err error)
+	// Image resolves a local image's destination to the URL to show and
+	// the image's size. nil leaves local images as written, unsized.
+	Image func(dest string) (Image, error)
+}
+
+// An Image is a local image as a page shows it.
+type Image struct {
+	URL           string // the src, relative to the page, or a data: URL
+	Width, Height int    // in CSS pixels
 }
 
 // A Paragraph is one paragraph of a document, as plain text.
@@ -108,6 +128,7 @@ func newGoldmark(linkify ...goldmark.Extender) goldmark.Markdown {
 				util.Prioritized(dropRawHTML{}, 100),
 				util.Prioritized(backLinkRenderer{}, 100),
 				util.Prioritized(codeRenderer{}, 100),
+				util.Prioritized(imageRenderer{}, 100),
 			),
 		),
 	)
@@ -121,6 +142,7 @@ type state struct {
 	src   []byte
 	lines []int // offsets of line starts
 	doc   *Doc
+	notes map[ast.Node]string // the text put in place of a link ResolveFile dropped
 	// tooDeep is set once the nesting limit has been reported.
 	tooDeep bool
 }

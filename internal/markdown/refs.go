@@ -54,6 +54,9 @@ func refs(root ast.Node) *Refs {
 			}
 			// Its children are the alt text, written as text, links and all.
 			return ast.WalkSkipChildren, nil
+		case *localImage:
+			r.Links = append(r.Links, Link{"img", "src", n.src()})
+			return ast.WalkSkipChildren, nil
 		case *backLinks:
 			for _, l := range n.links {
 				r.Links = append(r.Links, Link{"a", "href", l.Href})

@@ -22,6 +22,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return
 	}
 	var unwrap, remove []ast.Node
+	var images []*localImage // each replaces the image node it was made of
 	n := 0
 	if st.opts.IDPrefix != "" {
 		doc.AddMeta(prefixKey, st.opts.IDPrefix)
@@ -44,7 +45,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				p.ID = fmt.Sprintf("p%d", n)
 				node.SetAttributeString("id", []byte(st.opts.IDPrefix+p.ID))
 				if links := st.opts.BackLinks[p.ID]; len(links) > 0 {
-					node.AppendChild(node, &backLinks{links: links})
+					node.AppendChild(node, &backLinks{links: links, label: st.opts.BackLinksLabel})
 				}
 			}
 			st.doc.Paragraphs = append(st.doc.Paragraphs, p)
@@ -61,9 +62,16 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		case *ast.Image:
 			dest := string(node.Destination)
 			if u, err := url.Parse(dest); err == nil && (u.Scheme != "" || strings.HasPrefix(dest, "//")) {
-				st.doc.Errors = append(st.doc.Errors, Issue{st.inlineLine(node), fmt.Sprintf("image %q is not on this site: a remote image is a request leaving the site; save it next to the page instead", dest)})
+				st.doc.Errors = append(st.doc.Errors, Issue{st.inlineLine(node), fmt.Sprintf("image %q is not on this site: a remote image is a request leaving the site; save it under content/static/ and link it from there instead", dest)})
+				remove = append(remove, node)
+				return ast.WalkSkipChildren, nil
+			}
+			if img := st.image(node, dest); img != nil {
+				images = append(images, img)
+			} else {
 				remove = append(remove, node)
 			}
+			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML, *ast.HTMLBlock:
 			st.doc.Warnings = append(st.doc.Warnings, Issue{st.inlineLine(node), "raw HTML dropped: write Markdown instead"})
 			remove = append(remove, node)
@@ -71,12 +79,19 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, img := range images {
+		img.of.Parent().ReplaceChild(img.of.Parent(), img.of, img)
+		img.of = nil
+	}
 	for _, node := range unwrap {
 		parent := node.Parent()
 		for c := node.FirstChild(); c != nil; {
 			next := c.NextSibling()
 			parent.InsertBefore(parent, node, c)
 			c = next
+		}
+		if note := st.notes[node]; note != "" {
+			parent.InsertBefore(parent, node, ast.NewString([]byte(note)))
 		}
 		parent.RemoveChild(parent, node)
 	}
@@ -113,18 +128,83 @@ func (st *state) vet(node ast.Node, dest string) (string, bool) {
 		// A link to an id of this document, which has the prefix too.
 		return "#" + st.opts.IDPrefix + dest[1:], true
 	}
-	if st.opts.Resolve != nil {
-		p, _, _ := strings.Cut(dest, "#")
-		if strings.HasSuffix(p, ".md") {
-			out, err := st.opts.Resolve(dest)
-			if err != nil {
+	p, _, _ := strings.Cut(dest, "#")
+	if st.opts.Resolve != nil && strings.HasSuffix(p, ".md") {
+		out, err := st.opts.Resolve(dest)
+		if err != nil {
+			st.doc.Errors = append(st.doc.Errors, Issue{line, err.Error()})
+			return dest, true
+		}
+		return out, true
+	}
+	if st.opts.ResolveFile != nil && p != "" && !strings.HasPrefix(dest, "/") {
+		if _, isLink := node.(*ast.Link); isLink {
+			out, note, err := st.opts.ResolveFile(dest)
+			switch {
+			case err != nil:
 				st.doc.Errors = append(st.doc.Errors, Issue{line, err.Error()})
-				return dest, true
+			case out == "":
+				if st.notes == nil {
+					st.notes = map[ast.Node]string{}
+				}
+				st.notes[node] = note
+				return "", false
+			default:
+				return out, true
 			}
-			return out, true
 		}
 	}
 	return dest, true
+}
+
+// image checks a local image and resolves it; nil drops it, its problem
+// reported. Its alt text is required: a reader who cannot see the image
+// has only that.
+func (st *state) image(node *ast.Image, dest string) *localImage {
+	line := st.imageLine(node)
+	alt := plainText(node, st.src)
+	if alt == "" {
+		st.doc.Errors = append(st.doc.Errors, Issue{line, fmt.Sprintf("image %q has no alt text: add alt text describing the image, ![what it shows](%s)", dest, dest)})
+		return nil
+	}
+	img := &localImage{Image: Image{URL: dest}, alt: alt, title: string(node.Title), of: node}
+	if st.opts.Image != nil {
+		var err error
+		img.Image, err = st.opts.Image(dest)
+		if err != nil {
+			st.doc.Errors = append(st.doc.Errors, Issue{line, err.Error()})
+			return nil
+		}
+	}
+	return img
+}
+
+// imageLine is the line an image starts on: its alt text's, or, when it
+// has none, the line of the first "![" after the text before it.
+func (st *state) imageLine(node *ast.Image) int {
+	for c := node.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			return st.lineOf(t.Segment.Start)
+		}
+	}
+	from := -1
+	for p := ast.Node(node); p != nil && from < 0; p = p.Parent() {
+		for s := p.PreviousSibling(); s != nil; s = s.PreviousSibling() {
+			if t, ok := s.(*ast.Text); ok {
+				from = t.Segment.Stop
+				break
+			}
+		}
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 && from < 0 {
+			from = p.Lines().At(0).Start
+		}
+	}
+	if from >= 0 && from <= len(st.src) {
+		if i := bytes.Index(st.src[from:], []byte("![")); i >= 0 {
+			return st.lineOf(from + i)
+		}
+	}
+	return st.inlineLine(node)
 }
 
 // blockLine is the source line on which a block starts.
@@ -164,13 +244,15 @@ func (st *state) inlineLine(n ast.Node) int {
 // backslash escapes and entities resolved and line breaks as spaces.
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
-	if lines := n.Lines(); lines != nil {
-		size := 0
-		for i := 0; i < lines.Len(); i++ {
-			seg := lines.At(i)
-			size += seg.Stop - seg.Start
+	if n.Type() == ast.TypeBlock { // an inline (an image's alt text) has no lines
+		if lines := n.Lines(); lines != nil {
+			size := 0
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				size += seg.Stop - seg.Start
+			}
+			b.Grow(size) // the source's length: the text is about as long
 		}
-		b.Grow(size) // the source's length: the text is about as long
 	}
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

@@ -2,7 +2,9 @@ package serve
 
 import (
 	"mime"
+	"net"
 	"net/http"
+	"net/netip"
 	"path"
 	"strconv"
 	"strings"
@@ -10,6 +12,12 @@ import (
 
 // ServeHTTP serves the site as GitHub Pages would (see the package doc).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.allowedHost(r.Host) {
+		http.Error(w, "misdirected request: this preview answers only to localhost, 127.0.0.1 or [::1] (or "+
+			s.listenName()+"), not to the host "+strconv.Quote(r.Host)+": a web page must not reach it through a name of its own (DNS rebinding)",
+			http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -115,4 +123,37 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, status int, name 
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}
+}
+
+// allowedHost reports whether a request's Host header names this server
+// by a loopback name (localhost, 127.0.0.0/8, [::1], on any port) or as
+// the exact host:port it listens on. Any other name is refused: a page on
+// another site can point a name of its own at 127.0.0.1 (DNS rebinding)
+// and then read the preview as if it were its own origin; its requests
+// still carry that name in Host.
+func (s *Server) allowedHost(host string) bool {
+	if host == "" {
+		return false
+	}
+	if s.listen != "" && strings.EqualFold(host, s.listen) {
+		return true
+	}
+	h := host
+	if name, _, err := net.SplitHostPort(host); err == nil {
+		h = name
+	}
+	h = strings.TrimSuffix(strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(h, "["), "]")), ".")
+	if h == "localhost" {
+		return true
+	}
+	ip, err := netip.ParseAddr(h)
+	return err == nil && ip.Zone() == "" && ip.Unmap().IsLoopback()
+}
+
+// listenName is the address the server listens on, for a message.
+func (s *Server) listenName() string {
+	if s.listen == "" {
+		return "the address it listens on"
+	}
+	return s.listen
 }

@@ -9,12 +9,12 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"syscall"
 	"time"
 
+	"dossier/internal/content"
 	"dossier/internal/site"
 )
 
@@ -30,6 +30,9 @@ type Config struct {
 	// Debounce is how long the sources must be quiet before a rebuild, so
 	// that one save (often several file system events) is one rebuild.
 	Debounce time.Duration
+	// Progress, when set, is given to the builds as site.Options.Progress:
+	// the first build is a full one, whose pages it counts.
+	Progress func(done, total int)
 }
 
 // DefaultAddr is loopback only: a preview is not for the network.
@@ -41,17 +44,21 @@ const defaultDebounce = 10 * time.Millisecond
 type Server struct {
 	cfg     Config
 	base    string
+	source  *content.Source
 	builder *site.Builder
 	hub     *hub
 	watcher *watcher
+
+	// listen is the host:port the server listens on, which the Host
+	// header may name besides the loopback names (see allowedHost); set
+	// by Serve before it serves.
+	listen string
 
 	mu   sync.RWMutex
 	res  *site.Result // the last good build; nil before the first
 	errs []error      // the last build's problems; nil when it succeeded
 	gen  int64        // bumped by each build that changes what is served
 }
-
-var basePathRE = regexp.MustCompile(`^/([A-Za-z0-9._~-]+/)*$`)
 
 // New builds the site once and starts watching its sources. A failed
 // first build is not an error: the server shows it, and a fix recovers.
@@ -62,14 +69,11 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Base == "" {
 		cfg.Base = "/"
 	}
-	if !strings.HasPrefix(cfg.Base, "/") {
-		cfg.Base = "/" + cfg.Base
+	if msg := content.BasePathProblem(cfg.Base); msg != "" {
+		return nil, fmt.Errorf("-base %q: %s", cfg.Base, msg)
 	}
 	if !strings.HasSuffix(cfg.Base, "/") {
 		cfg.Base += "/"
-	}
-	if !basePathRE.MatchString(cfg.Base) || strings.Contains(cfg.Base, "/../") || strings.Contains(cfg.Base, "/./") {
-		return nil, fmt.Errorf("-base %q is not a plain URL path; write e.g. /repo/", cfg.Base)
 	}
 	if cfg.Log == nil {
 		cfg.Log = os.Stdout
@@ -80,15 +84,23 @@ func New(cfg Config) (*Server, error) {
 	if _, err := os.Stat(filepath.Join(cfg.Src, "content")); err != nil {
 		return nil, fmt.Errorf("%s is not a site root: %w", cfg.Src, err)
 	}
+	// The preview reads the sources as a build does: regular files inside
+	// the site root only (see content.Source).
+	source, err := content.OpenSource(cfg.Src)
+	if err != nil {
+		return nil, err
+	}
 	s := &Server{
 		cfg:     cfg,
 		base:    cfg.Base,
-		builder: site.NewBuilder(os.DirFS(cfg.Src), site.Options{BasePath: cfg.Base}),
+		source:  source,
+		builder: site.NewBuilder(source, site.Options{BasePath: cfg.Base, Progress: cfg.Progress}),
 		hub:     newHub(),
 	}
 	// Watch before the first build, so that no edit made during it is lost.
 	w, err := newWatcher(cfg.Src)
 	if err != nil {
+		source.Close()
 		return nil, err
 	}
 	s.watcher = w
@@ -134,6 +146,7 @@ func Run(ctx context.Context, cfg Config) error {
 // down: the event streams are ended and the open requests finished.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	defer s.watcher.close()
+	defer s.source.Close()
 	fmt.Fprintf(s.cfg.Log, "serving %s at http://%s%s (Ctrl-C to stop)\n", s.cfg.Src, ln.Addr(), s.base)
 
 	wctx, stopWatch := context.WithCancel(ctx)
@@ -144,7 +157,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}()
 	defer func() { stopWatch(); <-watched }()
 
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	s.listen = ln.Addr().String()
+	srv := s.httpServer()
 	srv.RegisterOnShutdown(s.hub.close)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -159,6 +173,23 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	<-served
 	fmt.Fprintln(s.cfg.Log, "stopped")
 	return err
+}
+
+// httpServer is the preview's http.Server, with its timeouts.
+func (s *Server) httpServer() *http.Server {
+	return &http.Server{Handler: s,
+		// A request is a few hundred bytes from a browser on this machine:
+		// a client that takes longer to send one is stuck or hostile.
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		// Keep-alive connections between a tab's requests.
+		IdleTimeout: 2 * time.Minute,
+		// No WriteTimeout: it bounds the whole response, so it would cut
+		// every tab's server-sent event stream (which lasts as long as
+		// the tab) after that time, and the tab would reconnect and
+		// reload for nothing. A slow reader of a page only holds its own
+		// connection.
+	}
 }
 
 // rebuild brings the site up to date after changes to the files (paths

@@ -13,7 +13,7 @@ import (
 	"dossier/internal/corpus"
 )
 
-// Benchmarks of the whole build on generated corpora (issue 8). They are
+// Benchmarks of the whole build on generated corpora. They are
 // not run by go test ./...; run them with, for example,
 //
 //	go test -run '^$' -bench 'Build/n=1000$' -benchtime 5x ./internal/site
@@ -194,7 +194,7 @@ func benchRenderer(b *testing.B, src string) *renderer {
 	if err != nil {
 		b.Fatal(err)
 	}
-	th, err := loadTheme(fsys)
+	th, err := loadTheme(fsys, "en")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -27,7 +27,10 @@ import (
 //   - the index pages that list it, when anything the index shows changed
 //     (title, dek, publication, date), and, when its place in the order
 //     changed, those that list the articles between its old place and its
-//     new one (each moves by one).
+//     new one (each moves by one);
+//   - likewise the pages of its event, publication and authors whose lists
+//     show it differently or in another order. An edit of those names is a
+//     full render: pages of names may come or go.
 //
 // The link check is kept incremental too: the re-rendered pages have all
 // their links checked, and every other page has its links into the
@@ -83,9 +86,12 @@ func (b *Builder) Rebuild(changed []string) (*Result, []string, error) {
 		paths []string
 		err   error
 	)
-	if arts, ok := b.incremental(files); ok {
+	arts, ok := b.incremental(files)
+	if ok {
 		res, paths, err = b.rebuildArticles(arts)
-	} else {
+		ok = err != errFacetsChanged
+	}
+	if !ok {
 		res, paths, err = b.rebuildAll()
 		b.full = err != nil
 	}
@@ -96,6 +102,11 @@ func (b *Builder) Rebuild(changed []string) (*Result, []string, error) {
 	return res, paths, nil
 }
 
+// errFacetsChanged is rebuildArticles' answer to an edit of the names an
+// article is listed under (event, publication, authors): facet pages may
+// come or go, and counts change on the overviews, so it is a full build.
+var errFacetsChanged = errors.New("an article's event, publication or authors changed")
+
 // incremental reports whether the changed files are all edits of known
 // articles not cited by a timeline, and returns those articles.
 func (b *Builder) incremental(files []string) ([]string, bool) {
@@ -105,7 +116,7 @@ func (b *Builder) incremental(files []string) ([]string, bool) {
 	var arts []string
 	for _, f := range files {
 		_, err := fs.Stat(b.fsys, f)
-		if err != nil && !b.sources[f] {
+		if errors.Is(err, fs.ErrNotExist) && !b.sources[f] {
 			continue // came and went between two builds: an editor's temporary file
 		}
 		if path.Dir(f) != content.ArticlesDir || !strings.HasSuffix(f, ".md") {
@@ -144,7 +155,7 @@ func (b *Builder) rebuildAll() (*Result, []string, error) {
 		return nil, nil, err
 	}
 	refs := r.refs
-	if err := linkErrors(checkAll(r.res.Files, refs, r.sources)); err != nil {
+	if err := linkErrors(checkAll(r.sourceFS(), r.res.Files, refs, r.sources)); err != nil {
 		return nil, nil, err
 	}
 	var old map[string][]byte
@@ -195,6 +206,13 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 		if err != nil {
 			errs.Add(err)
 			continue
+		}
+		if eerrs := content.CheckEvents(b.fsys, []*content.Article{a}, knownEvents(r.timelines)); eerrs != nil {
+			errs = append(errs, eerrs...)
+			continue
+		}
+		if !sameFacets(a, old.Article) {
+			return nil, nil, errFacetsChanged
 		}
 		r.res.Warnings = slices.DeleteFunc(r.res.Warnings, func(w string) bool { return strings.HasPrefix(w, f+":") })
 		v, verrs := r.articleView(a)
@@ -256,6 +274,15 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 		errs = append(errs, e...)
 		more = paths
 	}
+	// The facet pages whose lists show an edited article differently, or
+	// in another order (the names are the same: see errFacetsChanged).
+	facets, _ := r.buildFacets(r.c.Articles)
+	changedFacets := changedFacetPages(r.facets, facets)
+	r.facets, r.facetIdx = facets, indexFacets(facets)
+	for _, fp := range changedFacets {
+		errs.Add(r.renderFacetPage(fp.f, fp.k))
+		more = append(more, fp.f.path(fp.k))
+	}
 	for _, p := range pages {
 		switch p {
 		case "search.html":
@@ -283,7 +310,7 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 	}
 	var lerrs []error
 	for _, p := range pages {
-		lerrs = append(lerrs, checkPage(p, refs[p].links, r.res.Files, refs, r.sources)...)
+		lerrs = append(lerrs, checkPage(r.sourceFS(), p, refs[p].links, r.res.Files, refs, r.sources)...)
 	}
 	for _, q := range b.linkersOf(pages, dirty) {
 		var into []link
@@ -292,7 +319,7 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 				into = append(into, refs[q].links[k])
 			}
 		}
-		lerrs = append(lerrs, checkPage(q, into, r.res.Files, refs, r.sources)...)
+		lerrs = append(lerrs, checkPage(r.sourceFS(), q, into, r.res.Files, refs, r.sources)...)
 	}
 	if err := linkErrors(lerrs); err != nil {
 		return nil, nil, err
@@ -385,8 +412,9 @@ func (b *Builder) clone() *renderer {
 	res.Files = maps.Clone(o.res.Files)
 	res.Warnings = slices.Clone(o.res.Warnings)
 	return &renderer{c: &c, theme: o.theme, md: o.md, res: &res, sources: maps.Clone(o.sources), views: slices.Clone(o.views),
-		search: slices.Clone(o.search), timelines: o.timelines, backlinks: o.backlinks, pages: o.pages,
-		offline: o.offline, refs: map[string]pageRefs{}, idSets: idSets{}, rewrite: true}
+		search: slices.Clone(o.search), timelines: o.timelines, backlinks: o.backlinks, pages: o.pages, static: o.static,
+		facets: o.facets, facetIdx: o.facetIdx,
+		offline: o.offline, baseFlag: o.baseFlag, refs: map[string]pageRefs{}, idSets: idSets{}, rewrite: true}
 }
 
 // linkTargets resolves each link of page p that has a #fragment to the

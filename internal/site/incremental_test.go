@@ -50,6 +50,22 @@ func article(title, published, body string) string {
 	return fmt.Sprintf("---\ntitle: %s\npublication: P\nauthors: []\npublished: %q\nurl: https://example.org/x\nraw: raw/a.txt\nevent: e\n---\n\n%s\n", title, published, body)
 }
 
+// withQAnd is article g2 of TestBuilderIncrementalMatchesFull, from
+// publication Q, with front matter lines replacing those of the same key.
+func withQAnd(lines ...string) string {
+	a := strings.Replace(article("G2 renamed", "2018-12", "New body."), "publication: P", "publication: Q", 1)
+	for _, l := range lines {
+		key, _, _ := strings.Cut(l, ":")
+		if i := strings.Index(a, "\n"+key+":"); i >= 0 {
+			end := strings.Index(a[i+1:], "\n") + i + 1
+			a = a[:i+1] + l + a[end:]
+		} else {
+			a = strings.Replace(a, "\n---\n\n", "\n"+l+"\n---\n\n", 1)
+		}
+	}
+	return a
+}
+
 func TestBuilderIncrementalMatchesFull(t *testing.T) {
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	for i := range 5 {
@@ -72,10 +88,18 @@ func TestBuilderIncrementalMatchesFull(t *testing.T) {
 		want []string // the pages reported changed
 	}{
 		{"body", "content/articles/g2.md", article("G2", "2018-03", "New body."), []string{"articles/g2.html", "search-index-1.js"}},
-		{"title", "content/articles/g2.md", article("G2 renamed", "2018-03", "New body."), []string{"articles/g1.html", "articles/g2.html", "articles/g3.html", "index.html", "search-index-1.js", "search.html"}},
-		{"reorder", "content/articles/g2.md", article("G2 renamed", "2018-12", "New body."), []string{"articles/beta.html", "articles/g1.html", "articles/g2.html", "articles/g3.html", "articles/g4.html", "index.html", "search-index-1.js", "search.html"}},
-		{"publication", "content/articles/g2.md", strings.Replace(article("G2 renamed", "2018-12", "New body."), "publication: P", "publication: Q", 1), []string{"articles/g2.html", "index.html", "search-index-1.js", "search.html"}},
+		// The facet pages that list it (its event's and publication's) too.
+		{"title", "content/articles/g2.md", article("G2 renamed", "2018-03", "New body."), []string{"articles/g1.html", "articles/g2.html", "articles/g3.html", "events/e.html", "index.html", "publications/p.html", "search-index-1.js", "search.html"}},
+		{"reorder", "content/articles/g2.md", article("G2 renamed", "2018-12", "New body."), []string{"articles/beta.html", "articles/g1.html", "articles/g2.html", "articles/g3.html", "articles/g4.html", "events/e.html", "index.html", "publications/p.html", "search-index-1.js", "search.html"}},
+		// A change of publication, authors or event is a full build: facet
+		// pages come and go, the overviews' counts change, and the offline
+		// editions are made again.
+		{"publication", "content/articles/g2.md", strings.Replace(article("G2 renamed", "2018-12", "New body."), "publication: P", "publication: Q", 1), []string{"articles/g2.html", "dossier-offline.zip", "dossier.html", "events/e.html", "index.html", "publications/index.html", "publications/p.html", "publications/q.html", "search-index-1.js", "search.html"}},
 		{"same bytes", "content/articles/g2.md", strings.Replace(article("G2 renamed", "2018-12", "New body."), "publication: P", "publication: Q", 1), nil},
+		{"authors", "content/articles/g2.md", withQAnd("authors: [Ann Example]"), []string{"articles/g2.html", "authors/ann-example.html", "authors/index.html", "dossier-offline.zip", "dossier.html"}},
+		{"event", "content/articles/g2.md", withQAnd("authors: [Ann Example]", "event: f"), []string{"articles/g2.html", "dossier-offline.zip", "events/e.html", "events/f.html", "events/index.html"}},
+		// Not a full build: the facet pages that list it are re-rendered.
+		{"dek, listed by an author", "content/articles/g2.md", withQAnd("authors: [Ann Example]", "event: f", "dek: New dek."), []string{"articles/g2.html", "authors/ann-example.html", "events/f.html", "index.html", "publications/q.html", "search-index-1.js"}},
 	}
 	for _, s := range steps {
 		res, changed, err := rebuild(t, b, fsys, map[string]string{s.file: s.data})
@@ -136,7 +160,7 @@ func TestBuilderFragmentLinkIntoEditedArticle(t *testing.T) {
 	}
 	beta := string(fsys["content/articles/beta.md"].Data)
 	_, _, err := rebuild(t, b, fsys, map[string]string{"content/articles/beta.md": strings.Replace(beta, "\nBeta two.\n", "", 1)})
-	if err == nil || !strings.Contains(err.Error(), `articles/alpha.html (from content/articles/alpha.md): <a href="../articles/beta.html#p2">: no element with id "p2" in articles/beta.html`) {
+	if err == nil || !strings.Contains(err.Error(), `content/articles/alpha.md:19:60: link check: articles/alpha.html: <a href="../articles/beta.html#p2">: no element with id "p2" in articles/beta.html`) {
 		t.Fatalf("got %v", err)
 	}
 	res, _, err := rebuild(t, b, fsys, map[string]string{"content/articles/beta.md": beta})

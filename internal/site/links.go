@@ -4,15 +4,18 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"path"
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 	"unique"
 
 	"golang.org/x/net/html"
 
+	"dossier/internal/content"
 	"dossier/internal/markdown"
 )
 
@@ -236,8 +239,9 @@ func settled(l ref, ids []string) bool {
 // of these pointing off the site would be a request leaving it.
 var resources = map[string]bool{"link": true, "script": true, "img": true, "source": true, "video": true, "audio": true, "iframe": true, "embed": true, "object": true, "track": true, "use": true, "image": true}
 
-// checkAll checks the links of every page in refs, in path order.
-func checkAll(files map[string][]byte, refs map[string]pageRefs, sources map[string]string) []error {
+// checkAll checks the links of every page in refs, in path order. fsys
+// holds the pages' sources, read to name the line of a bad link.
+func checkAll(fsys fs.FS, files map[string][]byte, refs map[string]pageRefs, sources map[string]string) []error {
 	var pages []string
 	for p := range refs {
 		pages = append(pages, p)
@@ -245,29 +249,78 @@ func checkAll(files map[string][]byte, refs map[string]pageRefs, sources map[str
 	sort.Strings(pages)
 	var errs []error
 	for _, p := range pages {
-		errs = append(errs, checkPage(p, refs[p].links, files, refs, sources)...)
+		errs = append(errs, checkPage(fsys, p, refs[p].links, files, refs, sources)...)
 	}
 	return errs
 }
 
-// checkPage checks the given links of page p, naming p's source in errors.
-func checkPage(p string, links []link, files map[string][]byte, refs map[string]pageRefs, sources map[string]string) []error {
+// checkPage checks the given links of page p, naming p's source in errors:
+// the source file and the line of the link in it, where it is found there
+// (see locate), or the page and its source when the link is the theme's.
+func checkPage(fsys fs.FS, p string, links []link, files map[string][]byte, refs map[string]pageRefs, sources map[string]string) []error {
+	src := sources[p]
 	from := p
-	if src := sources[p]; src != "" {
+	if src != "" {
 		from = fmt.Sprintf("%s (from %s)", p, src)
 	}
 	var errs []error
+	var text []byte // src's, read on the first error
+	read := func() []byte {
+		if src != "" && text == nil && fsys != nil {
+			text, _ = fs.ReadFile(fsys, src)
+		}
+		return text
+	}
 	for _, id := range refs[p].dups {
+		if line, col := locate(read(), "#"+id); line > 0 {
+			errs = append(errs, content.Errorf(src, line, col, "link check: %s: id %q is given to more than one element, so links to it are ambiguous", p, id))
+			continue
+		}
 		errs = append(errs, fmt.Errorf("link check: %s: id %q is given to more than one element, so links to it are ambiguous", from, id))
 	}
 	exists := func(t string) bool { _, ok := files[t]; return ok }
 	for _, h := range links {
 		l := h.Value()
-		if msg := checkLink(p, l, exists, refs); msg != "" {
-			errs = append(errs, fmt.Errorf("link check: %s: <%s %s=%q>: %s", from, l.tag, l.attr, l.url, msg))
+		msg := checkLink(p, l, exists, refs)
+		if msg == "" {
+			continue
 		}
+		if line, col := locate(read(), l.url); line > 0 {
+			errs = append(errs, content.Errorf(src, line, col, "link check: %s: <%s %s=%q>: %s", p, l.tag, l.attr, l.url, msg))
+			continue
+		}
+		errs = append(errs, fmt.Errorf("link check: %s: <%s %s=%q>: %s", from, l.tag, l.attr, l.url, msg))
 	}
 	return errs
+}
+
+// locate returns the line and column (in characters, 1-based) where the
+// source text holds the URL u of a page made from it, or 0, 0. A page
+// names its links' URLs as the source wrote them, but for a link to
+// another source, which becomes the other page's URL: its #fragment is
+// looked for then, and as an id a Markdown attribute ({#id}) or a YAML
+// file ("id: x", a timeline's) gives. The first place found is taken; a
+// URL that the source does not hold comes from the theme.
+func locate(text []byte, u string) (line, col int) {
+	i := -1
+	if u != "" {
+		i = bytes.Index(text, []byte(u))
+	}
+	if _, frag, ok := strings.Cut(u, "#"); ok && frag != "" {
+		for _, s := range []string{"#" + frag, "id: " + frag + "\n", "id: \"" + frag + "\""} {
+			if i >= 0 {
+				break
+			}
+			i = bytes.Index(text, []byte(s))
+		}
+	}
+	if i < 0 {
+		return 0, 0
+	}
+	before := text[:i]
+	line = 1 + bytes.Count(before, []byte("\n"))
+	col = 1 + utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
+	return line, col
 }
 
 // checkLink checks link l of page, given which files the site has and
@@ -307,6 +360,11 @@ func checkLink(page string, l ref, exists func(path string) bool, refs map[strin
 	}
 	if u.Fragment != "" || strings.HasSuffix(l.url, "#") {
 		r, ok := refs[target]
+		if !ok && !strings.HasSuffix(target, ".html") {
+			// A published file's own fragment (a PDF's #page=2): the
+			// browser's to read, not the build's.
+			return ""
+		}
 		if !ok {
 			return fmt.Sprintf("a #fragment on %s, which is not an HTML page", target)
 		}
@@ -315,4 +373,13 @@ func checkLink(page string, l ref, exists func(path string) bool, refs map[strin
 		}
 	}
 	return ""
+}
+
+// sourceFS is where the link check reads the pages' sources (nil for a
+// renderer made without content, as in a test of the check alone).
+func (r *renderer) sourceFS() fs.FS {
+	if r.c == nil {
+		return nil
+	}
+	return r.c.FS
 }

@@ -38,3 +38,27 @@ func TestScanWithBodyEqualsScan(t *testing.T) {
 		t.Errorf("escaped body:\n with body %+v\n scanned   %+v", got, want)
 	}
 }
+
+// TestLocate: a link-check error is placed at the line and column where
+// the source holds the link, or its #fragment (a link to another source
+// becomes that page's URL), or the id a timeline gives.
+func TestLocate(t *testing.T) {
+	md := "---\ntitle: T\n---\n\nSee [x](nothing.html) and\n[é](other.md#p9).\n"
+	yml := "rows:\n  - id: said\n    label: x\n"
+	tests := []struct {
+		text, url string
+		line, col int
+	}{
+		{md, "nothing.html", 5, 9},
+		{md, "other.html#p9", 6, 13},
+		{md, "#p9", 6, 13},
+		{yml, "#said", 2, 5},
+		{md, "style.css", 0, 0},
+		{md, "", 0, 0},
+	}
+	for _, tt := range tests {
+		if l, c := locate([]byte(tt.text), tt.url); l != tt.line || c != tt.col {
+			t.Errorf("locate(%q) = %d:%d, want %d:%d", tt.url, l, c, tt.line, tt.col)
+		}
+	}
+}

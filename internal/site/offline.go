@@ -102,14 +102,14 @@ func (r *renderer) single() error {
 	views := make([]*articleView, len(r.c.Articles))
 	root := rootOf(SingleFile)
 	for i, a := range r.c.Articles {
-		v := viewOf(a, root)
+		v := viewOf(a, root, r.theme.lang)
 		body, err := a.ReadBody(r.c.FS)
 		if err != nil {
 			errs.Add(err)
 			continue
 		}
 		doc, err := r.md.Convert(body, markdown.Options{ParagraphIDs: true, IDPrefix: articleIDPrefix(v.Slug), ReservedIDs: r.theme.ids,
-			Resolve: func(dest string) (string, error) { return r.resolveSingle(v.File, dest) }})
+			Resolve: func(dest string) (string, error) { return r.resolveSingle(v.File, dest) }, ResolveFile: r.singleFileOf(v.File), Image: r.singleImageOf(v.File)})
 		if err != nil {
 			errs.Add(content.Errorf(v.File, 0, 0, "markdown: %v", err))
 			continue
@@ -133,7 +133,8 @@ func (r *renderer) single() error {
 	pg.Articles = views
 	if r.c.Site.Intro != "" {
 		doc, err := r.md.Convert([]byte(r.c.Site.Intro), markdown.Options{IDPrefix: "edition_intro.", ReservedIDs: r.theme.ids,
-			Resolve: func(dest string) (string, error) { return r.resolveSingle(content.SiteFile, dest) }})
+			Resolve:     func(dest string) (string, error) { return r.resolveSingle(content.SiteFile, dest) },
+			ResolveFile: r.singleFileOf(content.SiteFile), Image: r.singleImageOf(content.SiteFile)})
 		if err != nil {
 			return fmt.Errorf("%s: intro: %w", content.SiteFile, err)
 		}
@@ -142,7 +143,8 @@ func (r *renderer) single() error {
 	for _, p := range r.c.Pages {
 		id := pagePrefix + p.Slug
 		doc, err := r.md.Convert(p.Body, markdown.Options{IDPrefix: id + ".", ReservedIDs: r.theme.ids,
-			Resolve: func(dest string) (string, error) { return r.resolveSingle(p.File, dest) }})
+			Resolve:     func(dest string) (string, error) { return r.resolveSingle(p.File, dest) },
+			ResolveFile: r.singleFileOf(p.File), Image: r.singleImageOf(p.File)})
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.File, err)
 		}

@@ -112,22 +112,50 @@ type atomSource struct {
 	Title string `xml:"title"`
 }
 
+// feedUpdated is the day the dossier last changed: site.yaml's `updated`,
+// or, left out, the latest full publication date (YYYY-MM-DD) of its
+// articles, as a static site generator would take it from the newest
+// post: deterministic, from the content alone. With neither, the error
+// says where the feed comes from (the -base-url flag or site.yaml's
+// base_url), so that a build that passes locally and fails only where
+// the flag is given (CI) explains itself.
+func (r *renderer) feedUpdated() (content.Date, error) {
+	s := r.c.Site
+	if s.Updated != "" {
+		d, err := content.ParseDate(s.Updated)
+		if err != nil || !d.Exact() {
+			return d, content.Errorf(content.SiteFile, 0, 0, "updated %q must be a full date YYYY-MM-DD", s.Updated)
+		}
+		return d, nil
+	}
+	var latest content.Date
+	for _, a := range r.c.Articles {
+		if a.Date.Exact() && (latest.IsZero() || latest.Before(a.Date)) {
+			latest = a.Date
+		}
+	}
+	if !latest.IsZero() {
+		return latest, nil
+	}
+	const fix = "Atom needs the day the dossier last changed, and no article has a full published date (YYYY-MM-DD) to take it from: add `updated: YYYY-MM-DD` to " + content.SiteFile
+	if r.baseFlag {
+		return latest, fmt.Errorf("-base-url flag: the base URL is given, so an Atom feed is written. %s, or build without -base-url to leave the feed out", fix)
+	}
+	return latest, content.Errorf(content.SiteFile, r.c.Site.BaseURLLine, 0, "base_url is set, so an Atom feed is written. %s, or remove base_url to leave the feed out", fix)
+}
+
 // FeedEntries is how many articles the feed holds, the latest ones.
 const FeedEntries = 50
 
 // feed is an Atom feed (RFC 4287) of the latest articles. Atom requires an
-// <updated> instant for the feed and each entry: it is site.yaml's
-// `updated` date (when the dossier was last changed), never the clock,
-// so builds stay reproducible. An article's <published> is given only
-// when its publication day is known.
+// <updated> instant for the feed and each entry: it is feedUpdated's
+// date, never the clock, so builds stay reproducible. An article's
+// <published> is given only when its publication day is known.
 func (r *renderer) feed() ([]byte, error) {
 	s := r.c.Site
-	if s.Updated == "" {
-		return nil, content.Errorf(content.SiteFile, 0, 0, "base_url is set, so an Atom feed is written, and Atom needs an updated date: add `updated: YYYY-MM-DD` (the day the dossier last changed)")
-	}
-	d, err := content.ParseDate(s.Updated)
-	if err != nil || !d.Exact() {
-		return nil, content.Errorf(content.SiteFile, 0, 0, "updated %q must be a full date YYYY-MM-DD", s.Updated)
+	d, err := r.feedUpdated()
+	if err != nil {
+		return nil, err
 	}
 	updated := d.String() + "T00:00:00Z"
 	type atomFeed struct {
@@ -162,7 +190,7 @@ func (r *renderer) feed() ([]byte, error) {
 		if len(a.Authors) == 0 {
 			// Atom gives an entry without an author the feed's; say instead
 			// that the source names none, rather than imply a byline.
-			e.Authors = []atomName{{a.Publication + " (no byline given)"}}
+			e.Authors = []atomName{{r.theme.lang.text("feed-no-byline", a.Publication)}}
 		}
 		f.Entries = append(f.Entries, e)
 	}

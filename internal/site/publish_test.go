@@ -55,12 +55,41 @@ func TestPublishingFiles(t *testing.T) {
 	}
 }
 
+// TestFeedUpdatedDefault: without site.yaml's updated, the feed's date is
+// the latest full publication date of the articles; with no such date the
+// error names what asked for the feed, the -base-url flag or base_url in
+// site.yaml (with its line), and says to add updated to site.yaml.
+func TestFeedUpdatedDefault(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	res, err := Render(fsys, Options{BaseURL: "https://example.org/repo/"})
+	if err != nil {
+		t.Fatalf("a site without updated, with a dated article: %v", err)
+	}
+	if f := string(res.Files["feed.xml"]); !strings.Contains(f, "<updated>2019-06-28T00:00:00Z</updated>") || strings.Contains(f, "2017-07-01T") {
+		t.Errorf("the feed is not updated on the latest full published date, 2019-06-28:\n%s", f)
+	}
+	// No article with a full date: nothing to take the date from.
+	beta := fsys["content/articles/beta.md"]
+	beta.Data = []byte(strings.Replace(string(beta.Data), `published: "2019-06-28"`, `published: "2019-06"`, 1))
+	_, err = Render(fsys, Options{BaseURL: "https://example.org/repo/"})
+	for _, want := range []string{"-base-url flag:", "add `updated: YYYY-MM-DD` to content/site.yaml", "or build without -base-url"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("flag: error lacks %q: %v", want, err)
+		}
+	}
+	site := fsys["content/site.yaml"]
+	line := strings.Count(string(site.Data), "\n") + 1
+	site.Data = append(site.Data, "base_url: https://example.org/\n"...)
+	_, err = Render(fsys, Options{})
+	for _, want := range []string{fmt.Sprintf("content/site.yaml:%d: base_url is set", line), "add `updated: YYYY-MM-DD` to content/site.yaml"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("site.yaml: error lacks %q: %v", want, err)
+		}
+	}
+}
+
 func TestWithBaseURL(t *testing.T) {
 	fsys := loadTxtar(t, "testdata/site.txtar")
-	_, err := Render(fsys, Options{BaseURL: "https://example.org/repo/"})
-	if err == nil || !strings.Contains(err.Error(), "add `updated: YYYY-MM-DD`") {
-		t.Fatalf("a feed without an updated date: err = %v", err)
-	}
 	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, "updated: 2026-11-22\n"...)
 	res, err := Render(fsys, Options{BaseURL: "https://example.org/repo/"})
 	if err != nil {

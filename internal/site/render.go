@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"dossier/internal/content"
 	"dossier/internal/markdown"
@@ -35,6 +36,9 @@ type renderer struct {
 	timelines []*timeline.Timeline
 	stream    *searchStream                             // a lean build's search index, written as articles finish
 	backlinks map[string]map[string][]markdown.BackLink // slug → paragraph id → links to the entries quoting it
+	facets    []*facet                                  // events, publications, authors: by kind, then name
+	facetIdx  facetIndex                                // the facets by kind and name
+	static    map[string]*staticFile                    // content/static/ file → what pages need of it
 
 	// lean drops, once an article's page is written, what no other page
 	// needs of it (its source, its view with its HTML, its search document
@@ -48,6 +52,16 @@ type renderer struct {
 	// offline is whether the offline editions (zip, single file) are made:
 	// for dossiers of at most OfflineMaxArticles articles.
 	offline bool
+
+	// progress is Options.Progress during a full render, told of each
+	// HTML page made (made of toMake, set once the render has planned).
+	progress func(done, total int)
+	made     atomic.Int64
+	toMake   int
+
+	// baseFlag is whether the base URL was given by the -base-url flag
+	// (Options.BaseURL), not site.yaml, for errors it causes.
+	baseFlag bool
 }
 
 // A page is the data every template gets.
@@ -91,6 +105,8 @@ type page struct {
 	Body template.HTML // page
 
 	Timeline *timeline.Timeline // timeline
+
+	Facet *facetPage // facet: a facet's page (with Articles and Pager) or a kind's overview (with Entries)
 
 	InlineCSS     template.CSS // single
 	FaviconData   template.URL // single: the favicon as a data: URL
@@ -172,20 +188,24 @@ type articleView struct {
 	// the article. Each action costs a call through reflect per escaper
 	// html/template adds to it, and a method more when it calls one.
 	Href     string // the article's page from the page shown: {{$.Root}}{{.Path}} in one action
-	Byline   string // the authors joined by " and "
-	DateText string // the date as a reader sees it (Date.Human); "" when unknown
+	Byline   string // the authors joined by " and " (byline-and)
+	DateText string // the date as a reader sees it (lang.date); "" when unknown
 	Datetime string // the date for <time datetime> (Date.String) when exact, else ""
+
+	// Facets links the article's event, publication and authors to their
+	// pages; nil where those pages are not at hand (the single-file edition).
+	Facets *facetLinks
 }
 
 // viewOf returns a view of a for the templates of a page whose relative
-// URL of the site root is root.
-func viewOf(a *content.Article, root string) *articleView {
+// URL of the site root is root, in the language l.
+func viewOf(a *content.Article, root string, l *lang) *articleView {
 	v := &articleView{Article: a,
 		Title: a.Title, Dek: a.Dek, Publication: a.Publication, Credits: a.Credits,
 		Published: a.Published, PublishedSource: a.PublishedSource, URL: a.URL,
 		Raw: a.Raw, Event: a.Event, Slug: a.Slug, File: a.File,
 		Authors: a.Authors, Notes: a.Notes, Photo: a.Photo, Date: a.Date,
-		Href: root + a.Path(), Byline: strings.Join(a.Authors, " and "), DateText: a.Date.Human()}
+		Href: root + a.Path(), Byline: strings.Join(a.Authors, l.text("byline-and")), DateText: l.date(a.Date)}
 	if a.Date.Exact() {
 		v.Datetime = a.Date.String()
 	}
@@ -245,6 +265,9 @@ func (r *renderer) addScanned(p string, b []byte, source string, s *scanned) err
 		}
 		b = nil
 	}
+	if r.progress != nil && !taken && strings.HasSuffix(p, ".html") {
+		r.progress(int(r.made.Add(1)), r.toMake)
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.res.Files[p] = b
@@ -294,8 +317,23 @@ func (r *renderer) plan() {
 	for k := 1; k <= n; k++ {
 		r.planned[indexPath(k)] = true
 	}
+	for _, p := range r.facetPaths() {
+		r.planned[p] = true
+	}
 	r.planned["404.html"] = true
 	r.planned["search.html"] = true
+}
+
+// pagesToMake is how many HTML pages render makes: one per article, page
+// and timeline, the index pages, the facets' pages, 404.html, search.html
+// and, with the offline editions, dossier.html. Keep it in step with
+// render (TestProgress holds it to the pages made).
+func (r *renderer) pagesToMake() int {
+	n := len(r.pages) + len(r.timelines) + r.indexPages() + len(r.facetPaths()) + 2
+	if r.offline {
+		n++
+	}
+	return n
 }
 
 // file returns the content of a file already made.
@@ -355,10 +393,13 @@ var execBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 func (r *renderer) convert(file string, bodyLine int, src []byte, ids bool, outPath string, backlinks map[string][]markdown.BackLink) (*markdown.Doc, content.List) {
 	var errs content.List
 	doc, err := r.md.Convert(src, markdown.Options{
-		ParagraphIDs: ids,
-		ReservedIDs:  r.theme.ids,
-		Resolve:      func(dest string) (string, error) { return r.resolve(file, outPath, dest) },
-		BackLinks:    backlinks,
+		ParagraphIDs:   ids,
+		ReservedIDs:    r.theme.ids,
+		Resolve:        func(dest string) (string, error) { return r.resolve(file, outPath, dest) },
+		BackLinks:      backlinks,
+		BackLinksLabel: r.theme.lang.text("backlinks"),
+		ResolveFile:    func(dest string) (string, string, error) { return r.resolveFile(file, outPath, dest) },
+		Image:          func(dest string) (markdown.Image, error) { return r.image(file, outPath, dest) },
 	})
 	if err != nil {
 		errs.Add(content.Errorf(file, 0, 0, "markdown: %v", err))
@@ -408,6 +449,10 @@ func (r *renderer) prepare() error {
 		return err
 	}
 	r.cite()
+	var warnings []string
+	r.facets, warnings = r.buildFacets(r.c.Articles)
+	r.facetIdx = indexFacets(r.facets)
+	r.res.Warnings = append(r.res.Warnings, warnings...)
 	return nil
 }
 
@@ -416,6 +461,9 @@ func (r *renderer) render() error {
 		return err
 	}
 	r.plan()
+	if r.progress != nil {
+		r.toMake = r.pagesToMake()
+	}
 	var errs content.List
 	css, err := markdown.CSS()
 	if err != nil {
@@ -428,6 +476,7 @@ func (r *renderer) render() error {
 		}
 		errs.Add(r.add(name, b, ""))
 	}
+	errs = append(errs, r.copyStatic()...)
 
 	// Then every article once, in parallel: convert, render, write.
 	n := len(r.c.Articles)
@@ -461,8 +510,9 @@ func (r *renderer) render() error {
 	errs = append(errs, r.renderTimelines()...)
 	_, ierrs := r.renderIndex()
 	errs = append(errs, ierrs...)
+	errs = append(errs, r.renderFacets()...)
 
-	nf := r.newPage("404", "404.html", "Page not found")
+	nf := r.newPage("404", "404.html", r.theme.lang.text("not-found"))
 	nf.Base = r.c.Site.BasePath
 	nf.Canonical = ""
 	errs.Add(r.exec(nf, ""))
@@ -490,9 +540,10 @@ func (r *renderer) articleView(a *content.Article) (*articleView, content.List) 
 	if doc == nil {
 		return nil, errs
 	}
-	v := viewOf(a, rootOf(a.Path()))
+	v := viewOf(a, rootOf(a.Path()), r.theme.lang)
 	v.Body, v.Paragraphs, v.CitedBy = template.HTML(doc.HTML), doc.Paragraphs, r.citedBy(a.Slug)
 	v.bodyHTML, v.bodyRefs = doc.HTML, doc.Refs
+	v.Facets = r.linksOf(a, rootOf(a.Path()))
 	return v, errs
 }
 
@@ -547,10 +598,10 @@ func (r *renderer) articlePage(i int) *page {
 	pg.OGType = "article"
 	pg.JSONLD = r.newsArticle(v)
 	if i > 0 {
-		pg.Prev = viewOf(r.c.Articles[i-1], pg.Root)
+		pg.Prev = viewOf(r.c.Articles[i-1], pg.Root, r.theme.lang)
 	}
 	if i+1 < len(r.c.Articles) {
-		pg.Next = viewOf(r.c.Articles[i+1], pg.Root)
+		pg.Next = viewOf(r.c.Articles[i+1], pg.Root, r.theme.lang)
 	}
 	return pg
 }
@@ -591,7 +642,7 @@ func (r *renderer) renderIndexPages(first, last int) ([]string, content.List) {
 	var errs content.List
 	var intro template.HTML
 	if r.c.Site.Intro != "" && first == 1 {
-		doc, e := r.convert(content.SiteFile, 1, []byte(r.c.Site.Intro), false, "index.html", nil)
+		doc, e := r.convert(content.SiteFile, r.c.Site.IntroLine(), []byte(r.c.Site.Intro), false, "index.html", nil)
 		errs = append(errs, e...)
 		if doc != nil {
 			intro = template.HTML(doc.HTML)
@@ -618,7 +669,7 @@ func (r *renderer) indexPage(k, total int, intro template.HTML) *page {
 	idx.Description = r.c.Site.Description
 	n := len(r.c.Articles)
 	for _, a := range r.c.Articles[(k-1)*IndexPageSize : min(n, k*IndexPageSize)] {
-		idx.Articles = append(idx.Articles, viewOf(a, idx.Root))
+		idx.Articles = append(idx.Articles, viewOf(a, idx.Root, r.theme.lang))
 	}
 	if k == 1 {
 		idx.Intro = intro
@@ -626,7 +677,7 @@ func (r *renderer) indexPage(k, total int, intro template.HTML) *page {
 			idx.Timelines = append(idx.Timelines, navLink{Path: t.Path(), Title: t.Title, Summary: t.Summary, Href: idx.Root + t.Path()})
 		}
 	} else {
-		idx.Title = fmt.Sprintf("Articles, page %d of %d", k, total)
+		idx.Title = r.theme.lang.text("index-page", k, total)
 	}
 	if total > 1 {
 		idx.Pager = r.pager(k, total)
@@ -705,13 +756,13 @@ func (r *renderer) writeSearchIndex(changed []int) error {
 // more than an index page holds, links to the index pages.
 func (r *renderer) renderSearch() content.List {
 	var errs content.List
-	sp := r.newPage("search", "search.html", "Search")
+	sp := r.newPage("search", "search.html", r.theme.lang.text("search"))
 	for k := 1; k <= searchShards(len(r.c.Articles)); k++ {
 		sp.SearchShards = append(sp.SearchShards, searchShard(k))
 	}
 	if n := len(r.c.Articles); n <= IndexPageSize {
 		for _, a := range r.c.Articles {
-			sp.Articles = append(sp.Articles, viewOf(a, sp.Root))
+			sp.Articles = append(sp.Articles, viewOf(a, sp.Root, r.theme.lang))
 		}
 	} else {
 		sp.Pager = r.pager(0, (n+IndexPageSize-1)/IndexPageSize)

@@ -27,6 +27,9 @@
 // and atomic: it writes each page, as it is rendered, into a new sibling
 // directory, and swaps that in only when every internal link and #fragment
 // has been checked; a failed build leaves the previous output untouched.
+// Where the system can (Linux), the swap is one step, so that a whole site
+// is at the output path at every instant; what a killed build left beside
+// it is cleared by the next build.
 package site
 
 import (
@@ -47,6 +50,12 @@ import (
 type Options struct {
 	// BaseURL and BasePath override site.yaml's base_url and base_path.
 	BaseURL, BasePath string
+	// Progress, when set, is called from the rendering goroutines each
+	// time a full render has made an HTML page, with the pages made so
+	// far and the pages it will make, so that a command can show how far
+	// a long build is. It must be safe for concurrent use, and it cannot
+	// change the output.
+	Progress func(done, total int)
 }
 
 // A Result describes a finished build.
@@ -67,12 +76,21 @@ type Result struct {
 // pages are written as they are rendered into a new sibling directory,
 // which replaces out only once everything, the link check included, has
 // succeeded. Only what other pages need of each article is kept in memory.
+// The sources are read as content.Source reads them (regular files inside
+// src only), and out may not hold them (see checkOut). An error after
+// which out is not as it was is an *OutputError.
 func Build(src, out string, opts Options) (*Result, error) {
-	tmp, err := newSibling(out)
+	source, err := content.OpenSource(src)
 	if err != nil {
 		return nil, err
 	}
-	r, err := renderAll(os.DirFS(src), opts, &dirOutput{dir: tmp, made: map[string]bool{}}, true)
+	defer source.Close()
+	tmp, release, err := newSibling(src, out)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	r, err := renderAll(source, opts, &dirOutput{dir: tmp, made: map[string]bool{}}, true)
 	if err == nil {
 		err = r.checkLinks()
 	}
@@ -80,10 +98,11 @@ func Build(src, out string, opts Options) (*Result, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	if err := swapIn(tmp, out); err != nil {
-		return r.res, err
+	warning, err := swapIn(tmp, out)
+	if warning != "" {
+		r.res.Warnings = append(r.res.Warnings, warning)
 	}
-	return r.res, nil
+	return r.res, err
 }
 
 // Summary is the one line a build prints.
@@ -118,7 +137,7 @@ func (r *renderer) checkLinks() error {
 		slices.Sort(missing)
 		return fmt.Errorf("link check: internal error: planned pages not made, though links to them were passed: %s", strings.Join(missing, ", "))
 	}
-	return linkErrors(checkAll(r.res.Files, r.refs, r.sources))
+	return linkErrors(checkAll(r.sourceFS(), r.res.Files, r.refs, r.sources))
 }
 
 // renderAll loads and renders the whole site into out (memory when nil),
@@ -138,17 +157,20 @@ func renderAll(fsys fs.FS, opts Options, out output, lean bool) (*renderer, erro
 		return nil, err
 	}
 	c.Site = site
-	th, err := loadTheme(fsys)
+	th, err := loadTheme(fsys, c.Site.Language)
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{Files: map[string][]byte{}}
 	r := &renderer{c: c, theme: th, res: res, out: out, lean: lean, sources: map[string]string{}, refs: map[string]pageRefs{}, idSets: idSets{},
-		offline: len(c.Articles) <= OfflineMaxArticles}
+		offline: len(c.Articles) <= OfflineMaxArticles, baseFlag: opts.BaseURL != ""}
 	if o := c.Site.OfflineEditions; o != nil {
 		r.offline = *o
 	}
-	if err := r.render(); err != nil {
+	r.progress = opts.Progress
+	err = r.render()
+	r.progress = nil // an incremental rebuild's re-rendered pages are not counted
+	if err != nil {
 		return nil, err
 	}
 	if r.offline {

@@ -45,7 +45,7 @@ func render(t *testing.T, fsys fs.FS) *Result {
 
 func TestGolden(t *testing.T) {
 	res := render(t, loadTxtar(t, "testdata/site.txtar"))
-	for _, name := range []string{"index.html", "articles/alpha.html", "articles/beta.html", "about.html", "404.html"} {
+	for _, name := range []string{"index.html", "articles/alpha.html", "articles/beta.html", "about.html", "404.html", "authors/jane-doe.html", "publications/index.html"} {
 		got, ok := res.Files[name]
 		if !ok {
 			t.Fatalf("no %s in output", name)
@@ -97,7 +97,7 @@ func TestWhatPagesSay(t *testing.T) {
 		{"articles/alpha.html", "<figcaption>A caption. <span class=\"credit\">A Photographer/AP</span>"},
 		{"articles/alpha.html", `<p class="credits">Additional reporting by Someone.</p>`},
 		{"articles/alpha.html", `<a rel="next" href="../articles/beta.html">`},
-		{"articles/beta.html", "By Jane Doe and John Roe"},
+		{"articles/beta.html", `By <a href="../authors/jane-doe.html">Jane Doe</a> and <a href="../authors/john-roe.html">John Roe</a>`},
 		{"articles/beta.html", `<time datetime="2019-06-28">28 June 2019</time>`},
 		{"index.html", `<a href="about.html">about</a>`},
 		{"about.html", `<span class="kn">package</span>`},
@@ -222,7 +222,7 @@ func TestLayoutFields(t *testing.T) {
 	}
 }
 
-// One test per bad input of DESIGN.md that the build itself catches; each
+// One test per kind of bad input that the build itself catches; each
 // message names the file and line, and what to do.
 func TestBadInput(t *testing.T) {
 	tests := []struct {
@@ -235,19 +235,30 @@ func TestBadInput(t *testing.T) {
 		}, []string{`content/pages/about.md:5: link "../articles/gone.md": no article or page content/articles/gone.md`}},
 		{"broken fragment", map[string]string{
 			"content/pages/about.md": "---\ntitle: About\n---\n\nSee [beta](../articles/beta.md#p9).\n",
-		}, []string{`about.html (from content/pages/about.md)`, `no element with id "p9" in articles/beta.html`}},
+		}, []string{`content/pages/about.md:5:31: link check: about.html: <a href="articles/beta.html#p9">: no element with id "p9" in articles/beta.html`}},
 		{"broken html link", map[string]string{
 			"content/pages/about.md": "---\ntitle: About\n---\n\nSee [x](nothing.html).\n",
-		}, []string{`about.html (from content/pages/about.md): <a href="nothing.html">: no such file nothing.html in the site`}},
+		}, []string{`content/pages/about.md:5:9: link check: about.html: <a href="nothing.html">: no such file nothing.html in the site`}},
 		// An article's body is not scanned again: its links and ids come
 		// from the Markdown's syntax tree (scanWithBody). They are checked
 		// all the same.
 		{"broken link in an article", map[string]string{
 			"content/articles/beta.md": betaWith("Beta one, see [x](nothing.html).\n"),
-		}, []string{`articles/beta.html (from content/articles/beta.md): <a href="nothing.html">: no such file`}},
+		}, []string{`content/articles/beta.md:11:19: link check: articles/beta.html: <a href="nothing.html">: no such file articles/nothing.html in the site`}},
 		{"broken fragment in an article", map[string]string{
 			"content/articles/beta.md": betaWith("See [alpha](alpha.md#p99).\n"),
-		}, []string{`articles/beta.html (from content/articles/beta.md)`, `no element with id "p99" in articles/alpha.html`}},
+		}, []string{`content/articles/beta.md:11:21: link check: articles/beta.html: <a href="../articles/alpha.html#p99">: no element with id "p99" in articles/alpha.html`}},
+		// A problem in site.yaml's intro is at its line in site.yaml: the
+		// intro's Markdown starts on the line after "intro: |".
+		{"intro link to a missing page", map[string]string{
+			"content/site.yaml": "title: T\ndescription: D\nintro: |\n  One.\n\n  See [gone](articles/gone.md).\n",
+		}, []string{`content/site.yaml:6: link "articles/gone.md": no article or page content/articles/gone.md; fix the link or add the file`}},
+		{"intro broken fragment", map[string]string{
+			"content/site.yaml": "title: T\nintro: |\n  One.\n\n  Two [x](#nowhere).\n",
+		}, []string{`content/site.yaml:5:11: link check: index.html: <a href="#nowhere">: no element with id "nowhere" in index.html`}},
+		{"intro remote image", map[string]string{
+			"content/site.yaml": "title: T\nintro: >-\n  ![x](https://t.example/p.gif)\n",
+		}, []string{`content/site.yaml:3: image "https://t.example/p.gif" is not on this site`}},
 		{"remote image", map[string]string{
 			"content/pages/about.md": "---\ntitle: About\n---\n\n![tracker](https://t.example/p.gif)\n",
 		}, []string{`content/pages/about.md:5: image "https://t.example/p.gif" is not on this site`}},
@@ -479,7 +490,7 @@ func TestBuildReplacesOutput(t *testing.T) {
 
 func TestRefusesToReplaceNonSite(t *testing.T) {
 	src := copyFS(t, loadTxtar(t, "testdata/site.txtar"))
-	if _, err := Build(src, src, Options{}); err == nil || !strings.Contains(err.Error(), "holds a content/ directory") {
+	if _, err := Build(src, src, Options{}); err == nil || !strings.Contains(err.Error(), "is the site root") {
 		t.Errorf("building into the site root: err = %v", err)
 	}
 	file := filepath.Join(src, "notes.txt")
@@ -580,5 +591,29 @@ func TestRepositorySiteLinks(t *testing.T) {
 	}
 	if checked < 20 {
 		t.Errorf("only %d links checked", checked)
+	}
+}
+
+// TestIntroWarningLine: a warning about site.yaml's intro names its line
+// in site.yaml, not in the intro.
+func TestIntroWarningLine(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["content/site.yaml"] = &fstest.MapFile{Data: []byte("title: T\n\nintro: |\n  One.\n\n  <script>alert(1)</script>\n")}
+	res, err := Render(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "content/site.yaml:6: "
+	found := false
+	for _, w := range res.Warnings {
+		if strings.HasPrefix(w, "content/site.yaml") {
+			found = true
+			if !strings.HasPrefix(w, want) {
+				t.Errorf("warning %q, want it at %s", w, want)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no warning for site.yaml; got %q", res.Warnings)
 	}
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -17,12 +18,13 @@ import (
 const ThemeDir = "templates"
 
 // pageKinds are the page templates; each defines "main" for the base layout.
-var pageKinds = []string{"index", "article", "page", "404", "timeline", "search", "single"}
+var pageKinds = []string{"index", "article", "page", "404", "timeline", "search", "single", "facet"}
 
 // theme is the parsed templates and the static files of the theme.
 type theme struct {
 	pages  map[string]*template.Template
 	static map[string][]byte // style.css, search.js, favicon.svg
+	lang   *lang             // the wording of the site's language (strings.yaml)
 	// ids are the ids the templates write as they stand (id="main"):
 	// headings of the Markdown they hold never take one (see
 	// markdown.Options.ReservedIDs).
@@ -46,8 +48,14 @@ var staticFiles = []string{"style.css", "search.js", "favicon.svg"}
 // from the embedded defaults. It reports which file it read, for errors.
 func themeFile(site fs.FS, name string) ([]byte, string, error) {
 	if site != nil {
-		if b, err := fs.ReadFile(site, path.Join(ThemeDir, name)); err == nil {
+		b, err := fs.ReadFile(site, path.Join(ThemeDir, name))
+		if err == nil {
 			return b, path.Join(ThemeDir, name), nil
+		}
+		// Only a missing file falls back: one that cannot be read (a
+		// link out of the site, a pipe) is the site's mistake to report.
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, path.Join(ThemeDir, name), content.ReadError(path.Join(ThemeDir, name), err)
 		}
 	}
 	b, err := fs.ReadFile(templates.FS, name)
@@ -58,14 +66,20 @@ var funcs = template.FuncMap{
 	"join": strings.Join,
 }
 
-func loadTheme(site fs.FS) (*theme, error) {
+// loadTheme parses the theme's templates, whose wording is in the site's
+// language code (site.yaml's language).
+func loadTheme(site fs.FS, code string) (*theme, error) {
+	l, err := loadLang(site, code)
+	if err != nil {
+		return nil, err
+	}
 	var errs content.List
-	t := &theme{pages: map[string]*template.Template{}, ids: map[string]bool{}}
-	base := template.New("base").Funcs(funcs)
+	t := &theme{pages: map[string]*template.Template{}, lang: l, ids: map[string]bool{}}
+	base := template.New("base").Funcs(funcs).Funcs(l.funcs())
 	for _, name := range []string{"base.html", "partials.html"} {
 		src, file, err := themeFile(site, name)
 		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", name, err)
+			return nil, themeError(name, err)
 		}
 		t.addIDs(src)
 		if _, err := base.New(file).Parse(string(src)); err != nil {
@@ -75,7 +89,7 @@ func loadTheme(site fs.FS) (*theme, error) {
 	for _, kind := range pageKinds {
 		src, file, err := themeFile(site, kind+".html")
 		if err != nil {
-			return nil, fmt.Errorf("template %s.html: %w", kind, err)
+			return nil, themeError(kind+".html", err)
 		}
 		t.addIDs(src)
 		if errs != nil {
@@ -89,7 +103,7 @@ func loadTheme(site fs.FS) (*theme, error) {
 			// The single-file edition includes each timeline's body.
 			tsrc, tfile, terr := themeFile(site, "timeline.html")
 			if terr != nil {
-				return nil, fmt.Errorf("template timeline.html: %w", terr)
+				return nil, themeError("timeline.html", terr)
 			}
 			file = tfile
 			_, err = pt.New(tfile).Parse(string(tsrc))
@@ -100,15 +114,31 @@ func loadTheme(site fs.FS) (*theme, error) {
 		}
 		t.pages[kind] = pt
 	}
+	seen := map[string]bool{}
+	for _, kind := range pageKinds {
+		if pt := t.pages[kind]; pt != nil {
+			errs = append(errs, l.checkKeys(pt.Templates(), seen)...)
+		}
+	}
 	t.static = map[string][]byte{}
 	for _, name := range staticFiles {
 		b, _, err := themeFile(site, name)
 		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", name, err)
+			return nil, themeError(name, err)
 		}
 		t.static[name] = b
 	}
 	return t, errs.Err()
+}
+
+// themeError is the error for a theme file that could not be read: the
+// site's own file's error as it is (it names the file), else the name.
+func themeError(name string, err error) error {
+	var e *content.Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return fmt.Errorf("template %s: %w", name, err)
 }
 
 var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (?s:(.*))$`)

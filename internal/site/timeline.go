@@ -5,6 +5,7 @@ import (
 	"dossier/internal/markdown"
 	"dossier/internal/timeline"
 	"fmt"
+	"slices"
 )
 
 // loadTimelines reads the timelines and proves their quotes against the
@@ -29,9 +30,32 @@ func (r *renderer) loadTimelines() error {
 	if err != nil {
 		return err
 	}
+	// The scale strips' labels are laid out in the page's language.
+	l := r.theme.lang
+	for _, t := range tls {
+		t.Scale.Lay(func(n int) string { return l.text("scale-gap", n) }, l.date)
+	}
 	r.timelines = tls
 	r.res.Timelines = len(tls)
-	return nil
+	// An article's event names a timeline's column: a typo would leave it
+	// out of its event's column without a word.
+	return content.CheckEvents(r.c.FS, r.c.Articles, knownEvents(tls)).Err()
+}
+
+// knownEvents are the ids of the timelines' events, sorted.
+func knownEvents(tls []*timeline.Timeline) []string {
+	var known []string
+	seen := map[string]bool{}
+	for _, t := range tls {
+		for _, ev := range t.Events {
+			if !seen[ev.ID] {
+				seen[ev.ID] = true
+				known = append(known, ev.ID)
+			}
+		}
+	}
+	slices.Sort(known)
+	return known
 }
 
 // cite works out, for each quoted article, the links from its paragraphs

@@ -223,3 +223,62 @@ func text(n *html.Node) string {
 	walk(n)
 	return strings.Join(strings.Fields(b.String()), " ")
 }
+
+// TestUnknownArticleEvent: an article's event must be one of the
+// timelines' events, named at the line of its event key, with the known
+// events and the nearest one; a lean build, which drops the front matter,
+// names the line too.
+func TestUnknownArticleEvent(t *testing.T) {
+	fsys := fixture(t, "timeline.txtar")
+	f := fsys["content/articles/b.md"]
+	f.Data = bytes.Replace(f.Data, []byte("event: two\n"), []byte("event: tow\n"), 1)
+	line := bytes.Count(f.Data[:bytes.Index(f.Data, []byte("event: tow"))], []byte("\n")) + 1
+	wants := []string{fmt.Sprintf("content/articles/b.md:%d:", line), `unknown event "tow"`, `did you mean "two"?`, "known events, from the timelines: one, two"}
+	_, err := Render(fsys, Options{})
+	if err == nil {
+		t.Fatal("Render succeeded with an unknown event")
+	}
+	for _, want := range wants {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("Render: error lacks %q:\n%v", want, err)
+		}
+	}
+	dir := t.TempDir()
+	for name, f := range fsys {
+		p := path.Join(dir, "src", name)
+		if err := os.MkdirAll(path.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = Build(path.Join(dir, "src"), path.Join(dir, "public"), Options{})
+	if err == nil {
+		t.Fatal("Build succeeded with an unknown event")
+	}
+	for _, want := range wants {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("Build: error lacks %q:\n%v", want, err)
+		}
+	}
+}
+
+// TestUnknownArticleEventIncremental: the preview's incremental rebuild of
+// an article no timeline cites checks its event too.
+func TestUnknownArticleEventIncremental(t *testing.T) {
+	fsys := fixture(t, "timeline.txtar")
+	g := "---\ntitle: G\npublication: P\nauthors: []\nurl: https://example.org/g\nraw: raw/a.txt\nevent: %s\n---\n\nBody.\n"
+	fsys["content/articles/g.md"] = &fstest.MapFile{Data: []byte(fmt.Sprintf(g, "one"))}
+	b := NewBuilder(fsys, Options{})
+	if _, _, err := b.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	fsys["content/articles/g.md"] = &fstest.MapFile{Data: []byte(fmt.Sprintf(g, "onee"))}
+	_, _, err := b.Rebuild([]string{"content/articles/g.md"})
+	for _, want := range []string{"content/articles/g.md:7:", `unknown event "onee"`, `did you mean "one"?`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q: %v", want, err)
+		}
+	}
+}

@@ -9,64 +9,189 @@ import (
 	"strings"
 )
 
+// How a build swaps its output in, as variables so that tests can make a
+// step fail.
+var (
+	rename    = os.Rename
+	removeAll = os.RemoveAll
+	exchange  = exchangeDirs
+)
+
+// errNoExchange says that the platform or the file system cannot swap two
+// directories in one step; swapIn then uses two renames.
+var errNoExchange = errors.New("exchanging two directories is not supported here")
+
+// The siblings a build makes beside the output directory out: the new
+// site it writes (.out-new-N), and, where directories cannot be swapped
+// in one step, the previous site while the new one is moved in
+// (.out-old-N). N is os.MkdirTemp's random number.
+func newPrefix(out string) string { return "." + filepath.Base(out) + "-new-" }
+func oldPrefix(out string) string { return "." + filepath.Base(out) + "-old-" }
+
 // newSibling makes the empty directory a build writes into: a new
 // sibling of out, so that swapping it in is a rename on one file system.
-func newSibling(out string) (string, error) {
+// First it removes the siblings of builds that were killed (see
+// cleanStale). The directory is locked until release is called, so that
+// another build does not take it for one of those.
+func newSibling(src, out string) (tmp string, release func(), err error) {
 	out = filepath.Clean(out)
-	if err := checkOut(out); err != nil {
-		return "", err
+	if err := checkOut(src, out); err != nil {
+		return "", nil, err
 	}
-	parent, base := filepath.Dir(out), filepath.Base(out)
+	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return "", fmt.Errorf("write: %w", err)
+		return "", nil, fmt.Errorf("write: %w", err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+"-new-")
+	unlock, _ := lockDir(parent, true)
+	defer unlock()
+	cleanStale(out)
+	tmp, err = os.MkdirTemp(parent, newPrefix(out))
 	if err != nil {
-		return "", fmt.Errorf("write: %w", err)
+		return "", nil, fmt.Errorf("write: %w", err)
 	}
 	// MkdirTemp makes the directory 0700; a published site is world-readable.
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
-		return "", fmt.Errorf("write: %w", err)
+		return "", nil, fmt.Errorf("write: %w", err)
 	}
-	return tmp, nil
+	release, _ = lockDir(tmp, true)
+	return tmp, release, nil
 }
 
-// swapIn replaces out with the finished directory tmp. Until the swap the
-// previous out is untouched; if the swap fails, it is put back.
-func swapIn(tmp, out string) error {
+// cleanStale removes what killed builds left beside out: directories
+// named as a build names its siblings (and only those) that no running
+// build holds. A previous site moved aside by a build killed before it
+// moved the new one in is put back when out is missing, so that there is
+// always a site at out. The caller holds the lock on out's parent, which
+// a build also holds while it swaps, so no live swap is seen half done.
+// It does its best: what it cannot remove, the next build tries again.
+func cleanStale(out string) {
+	parent := filepath.Dir(out)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	_, err = os.Lstat(out)
+	missing := errors.Is(err, fs.ErrNotExist)
+	for _, e := range entries {
+		name := e.Name()
+		p := filepath.Join(parent, name)
+		switch {
+		case !e.IsDir():
+		case ours(name, oldPrefix(out)):
+			if missing && rename(p, out) == nil {
+				missing = false
+				continue
+			}
+			removeAll(p)
+		case ours(name, newPrefix(out)):
+			if unlock, ok := lockDir(p, false); ok {
+				removeAll(p)
+				unlock()
+			}
+		}
+	}
+}
+
+// ours reports whether name is prefix followed by MkdirTemp's number.
+func ours(name, prefix string) bool {
+	n, ok := strings.CutPrefix(name, prefix)
+	return ok && n != "" && strings.Trim(n, "0123456789") == ""
+}
+
+// An OutputError is a build failure that left the output directory not as
+// it was: its message says where the previous site and the new one are.
+type OutputError struct{ msg string }
+
+func (e *OutputError) Error() string { return e.msg }
+
+// swapIn replaces out with the finished directory tmp, and then removes
+// the previous site. Where the platform can (Linux), the two directories
+// are exchanged in one step, so that at every instant a whole site is at
+// out; elsewhere the previous site is renamed aside and the new one
+// renamed in, and put back if that fails. A failure to remove the
+// previous site once the new one is in place is not the build's failure:
+// it is returned as a warning, which names where the previous site is.
+func swapIn(tmp, out string) (warning string, err error) {
 	out = filepath.Clean(out)
-	parent, base := filepath.Dir(out), filepath.Base(out)
-	old := ""
-	if _, err := os.Stat(out); err == nil {
-		old = filepath.Join(parent, "."+base+"-old-"+strings.TrimPrefix(filepath.Base(tmp), "."+base+"-new-"))
-		if err := os.Rename(out, old); err != nil {
-			os.RemoveAll(tmp)
-			return fmt.Errorf("write: moving the previous %s aside: %w", out, err)
+	unlock, _ := lockDir(filepath.Dir(out), true)
+	defer unlock()
+	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+		if err := rename(tmp, out); err != nil {
+			removeAll(tmp)
+			return "", fmt.Errorf("write: moving the new site to %s: %w", out, err)
 		}
+		return "", nil
 	}
-	if err := os.Rename(tmp, out); err != nil {
-		if old != "" {
-			err = errors.Join(err, os.Rename(old, out))
+	old := filepath.Join(filepath.Dir(out), oldPrefix(out)+strings.TrimPrefix(filepath.Base(tmp), newPrefix(out)))
+	err = exchange(tmp, out)
+	switch {
+	case err == nil:
+		// The previous site is where the new one was: named as what it
+		// is, should it outlive this build.
+		if rename(tmp, old) != nil {
+			old = tmp
 		}
-		os.RemoveAll(tmp)
-		return fmt.Errorf("write: swapping in the new %s: %w", out, err)
+	case errors.Is(err, errNoExchange):
+		err = swapByRenames(tmp, old, out)
 	}
-	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("write: removing the previous site at %s: %w", old, err)
-		}
+	var oerr *OutputError
+	if errors.As(err, &oerr) {
+		return "", err
 	}
-	return nil
+	if err != nil {
+		removeAll(tmp)
+		return "", fmt.Errorf("write: swapping in the new %s: %w", out, err)
+	}
+	if err := removeAll(old); err != nil {
+		return fmt.Sprintf("the new site is in %s, but the previous one could not be removed from %s: %v; remove it (the next build tries again)", out, old, err), nil
+	}
+	return "", nil
+}
+
+// swapByRenames moves out aside to old and tmp to out. On failure it puts
+// out back; only when that fails too is the error an *OutputError.
+func swapByRenames(tmp, old, out string) error {
+	if err := rename(out, old); err != nil {
+		return fmt.Errorf("moving the previous site aside: %w", err)
+	}
+	err := rename(tmp, out)
+	if err == nil {
+		return nil
+	}
+	if rerr := rename(old, out); rerr != nil {
+		return &OutputError{fmt.Sprintf("write: moving the new site to %s failed (%v), and so did putting the previous one back (%v): %s is missing; the previous site is in %s and the new one in %s: move one of them to %s (the next build puts the previous one back)", out, err, rerr, out, old, tmp, out)}
+	}
+	return err
 }
 
 // checkOut refuses an output directory that a wholesale replace would
-// damage: one holding sources, or a non-empty directory that is not a site.
-func checkOut(out string) error {
-	abs, err := filepath.Abs(out)
-	if err != nil {
-		return err
+// damage: the site's sources (the site root or a directory holding it,
+// content/ or templates/, inside or around them), one holding another
+// site's content/, or a non-empty directory that is not a site. Paths are
+// compared with symbolic links resolved, so that no spelling of a source
+// directory gets past.
+func checkOut(src, out string) error {
+	const fix = "choose another -out (the build replaces the whole output directory; the default is public/ under -src)"
+	o, s := realPath(out), realPath(src)
+	switch {
+	case o == s:
+		return fmt.Errorf("output directory %s is the site root: %s", out, fix)
+	case within(s, o):
+		return fmt.Errorf("output directory %s holds the site root %s: %s", out, src, fix)
 	}
+	for _, dir := range []string{"content", ThemeDir} {
+		d := realPath(filepath.Join(src, dir))
+		switch {
+		case o == d:
+			return fmt.Errorf("output directory %s is the site's %s/ directory: %s", out, dir, fix)
+		case within(o, d):
+			return fmt.Errorf("output directory %s is inside the site's %s/ directory: %s", out, dir, fix)
+		case within(d, o):
+			return fmt.Errorf("output directory %s holds the site's %s/ directory: %s", out, dir, fix)
+		}
+	}
+	abs := o
 	if fi, err := os.Lstat(abs); err == nil && !fi.IsDir() {
 		return fmt.Errorf("output %s is a file, not a directory: choose another -out (the build replaces the whole output directory)", out)
 	}
@@ -84,4 +209,31 @@ func checkOut(out string) error {
 		return fmt.Errorf("output directory %s is not empty and holds no index.html, so it is not a built site: choose another -out or remove it (the build replaces the whole output directory)", out)
 	}
 	return nil
+}
+
+// realPath is p absolute, with the symbolic links of the part of it that
+// exists resolved (the rest is a directory the build would create).
+func realPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	rest := ""
+	for cur := abs; ; {
+		if r, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(r, rest)
+		}
+		up := filepath.Dir(cur)
+		if up == cur {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+		cur = up
+	}
+}
+
+// within reports whether path p lies strictly inside directory dir.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -41,8 +42,12 @@ var reservedIDs = map[string]bool{"main": true, "scale": true, "sources": true, 
 func Load(fsys fs.FS, articles map[string]*Text) ([]*Timeline, error) {
 	entries, err := fs.ReadDir(fsys, Dir)
 	if err != nil {
-		if _, serr := fs.Stat(fsys, Dir); serr != nil {
+		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil // no timelines
+		}
+		var e *content.Error
+		if errors.As(err, &e) {
+			return nil, e
 		}
 		return nil, content.Errorf(Dir, 0, 0, "cannot read directory: %v", err)
 	}
@@ -60,7 +65,7 @@ func Load(fsys fs.FS, articles map[string]*Text) ([]*Timeline, error) {
 		}
 		src, err := fs.ReadFile(fsys, file)
 		if err != nil {
-			errs.Add(content.Errorf(file, 0, 0, "cannot read: %v", err))
+			errs.Add(content.ReadError(file, err))
 			continue
 		}
 		t, terrs := Parse(file, src, articles)
@@ -79,6 +84,9 @@ func Parse(file string, src []byte, articles map[string]*Text) (*Timeline, conte
 	var errs content.List
 	if !idRE.MatchString(t.Slug) {
 		errs.Add(content.Errorf(file, 0, 0, "file name %q is not a valid slug: use lower-case letters, digits and hyphens", path.Base(file)))
+	}
+	if err := content.CheckText(file, src, 1); err != nil {
+		return nil, append(errs, err)
 	}
 	pos, yerrs := content.DecodeYAML(file, src, 0, t, "title", "caption", "events", "rows", "entries")
 	if len(yerrs) > 0 {
@@ -144,6 +152,7 @@ func (l *loader) check() {
 	t := l.t
 	l.required("title", "", "title", t.Title)
 	l.required("caption", "", "caption", t.Caption)
+	l.gapSentence()
 	for i, s := range t.Sources {
 		p := fmt.Sprintf("sources[%d]", i)
 		l.id(p, "source "+quote(s.ID), s.ID)
@@ -287,9 +296,26 @@ func (l *loader) articleSlugs() string {
 
 func quote(s string) string { return fmt.Sprintf("%q", s) }
 
-// scaleLabel keeps a label short enough for the scale strip on a phone.
+// scaleLabel keeps a label narrow enough for the scale strip on a phone,
+// where it may take the drawing's whole width but no more.
 func (l *loader) scaleLabel(p, where, s string) {
-	if n := len([]rune(s)); n > maxScaleLabel {
-		l.errf(p, where, "%q is %d characters; the scale strip has room for %d: shorten it", s, n, maxScaleLabel)
+	if w := TextWidth(s, true, narrowFont); w > NarrowMinWidth {
+		l.errf(p, where, "%q is too long for the scale strip on a phone (about %.0f px of the %d px it has): shorten it", s, w, NarrowMinWidth)
+	}
+}
+
+// gapSentence checks the placeholders of the timeline's gap_sentence.
+func (l *loader) gapSentence() {
+	rest := l.t.GapSentence
+	for _, ph := range gapPlaceholders {
+		rest = strings.ReplaceAll(rest, ph, "")
+	}
+	if i := strings.Index(rest, "{"); i >= 0 {
+		j := strings.Index(rest[i:], "}")
+		bad := rest[i:]
+		if j >= 0 {
+			bad = rest[i : i+j+1]
+		}
+		l.errf("gap_sentence", "", "gap_sentence has %q, which is not a placeholder; it may say %s", bad, strings.Join(gapPlaceholders, ", "))
 	}
 }

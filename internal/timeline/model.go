@@ -17,11 +17,17 @@ type Timeline struct {
 	NavTitle string `yaml:"nav_title"`
 	Summary  string `yaml:"summary"`
 	// Caption is the table's caption.
-	Caption string    `yaml:"caption"`
-	Sources []*Source `yaml:"sources"`
-	Events  []*Event  `yaml:"events"`
-	Rows    []*Row    `yaml:"rows"`
-	Entries []*Entry  `yaml:"entries"`
+	Caption string `yaml:"caption"`
+	// GapSentence is the story's wording of the time between two events,
+	// stated above the scale strip: "{days} days passed between the
+	// {from} meeting and the {to} meeting", where {from} and {to} are the
+	// events' labels. Left out, the theme's neutral wording is used
+	// (scale-gap-sentence in templates/strings.yaml).
+	GapSentence string    `yaml:"gap_sentence"`
+	Sources     []*Source `yaml:"sources"`
+	Events      []*Event  `yaml:"events"`
+	Rows        []*Row    `yaml:"rows"`
+	Entries     []*Entry  `yaml:"entries"`
 
 	Slug string `yaml:"-"`
 	File string `yaml:"-"`
@@ -117,19 +123,6 @@ type When struct {
 // Exact reports whether the when is a day known exactly: only then does
 // the page use <time datetime>.
 func (w When) Exact() bool { return w.Parsed.Exact() && !w.About }
-
-// Human is the date as a reader sees it, with its weekday when exact:
-// "Friday 7 July 2017", "about July 2017", "2017".
-func (w When) Human() string {
-	s := w.Parsed.Human()
-	if w.Parsed.Exact() {
-		s = w.Parsed.Time().Weekday().String() + " " + s
-	}
-	if w.About && s != "" {
-		s = "about " + s
-	}
-	return s
-}
 
 // A Row is one phase of the comparison.
 type Row struct {

@@ -93,21 +93,23 @@ func TestGood(t *testing.T) {
 	if n := tl.Rows[0].Cells[1]; len(n.Entries) != 0 || n.Nothing != "Nothing reported." {
 		t.Errorf("empty cell: %+v", n)
 	}
-	if w := tl.Events[0].When; !w.Exact() || w.Human() != "Friday 1 May 2020" {
-		t.Errorf("event date: exact %v, %q", w.Exact(), w.Human())
+	if w := tl.Events[0].When; !w.Exact() || w.Parsed.String() != "2020-05-01" {
+		t.Errorf("event date: exact %v, %s", w.Exact(), w.Parsed)
 	}
 	s := tl.Scale
+	s.Lay(english, content.Date.Human)
 	if len(s.Gaps) != 1 || s.Gaps[0].Days != 31 {
 		t.Fatalf("gaps = %+v, want one of 31 days", s.Gaps)
 	}
 	if s.Start.String() != "2020-04-01" || s.End.String() != "2020-06-01" || len(s.Marks) != 3 {
 		t.Errorf("scale %s..%s with %d marks, want 2020-04-01..2020-06-01 with 3", s.Start, s.End, len(s.Marks))
 	}
-	for _, svg := range []string{string(s.Wide), string(s.Narrow)} {
-		for _, want := range []string{`role="img"`, "31 days", "Said before", "1 April 2020"} {
-			if !strings.Contains(svg, want) {
-				t.Errorf("scale drawing lacks %q", want)
-			}
+	for _, lo := range []*Layout{s.Wide, s.Narrow} {
+		if len(lo.Marks) != 3 || len(lo.Gaps) != 1 || lo.Gaps[0].Text != "31 days" {
+			t.Fatalf("%s layout: %d marks, gaps %+v; want 3 marks and one gap of 31 days", lo.Class, len(lo.Marks), lo.Gaps)
+		}
+		if m := lo.Marks[0]; m.Label != "Said before" || m.Date != "1 April 2020" || m.X != 0 {
+			t.Errorf("%s layout: first mark %q, %q at %v%%; want Said before, 1 April 2020 at 0%%", lo.Class, m.Label, m.Date, m.X)
 		}
 	}
 }
@@ -224,5 +226,42 @@ func TestApproxMatch(t *testing.T) {
 	s, e, d := approxMatch([]rune("brwn fox"), text)
 	if got := string(text[s:e]); got != "brown fox" || d != 1 {
 		t.Errorf("approxMatch = %q, %d; want \"brown fox\", 1", got, d)
+	}
+}
+
+// TestGapSentence: the story's wording of a gap comes from the timeline's
+// gap_sentence, its placeholders filled in; an unknown placeholder is an
+// error at its line. Without it the sentence is left to the theme.
+func TestGapSentence(t *testing.T) {
+	tl, errs := Parse(file, []byte(good), articles())
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if got := tl.Scale.Gaps[0].Sentence; got != "" {
+		t.Errorf("without gap_sentence the sentence is %q, want the theme's (\"\")", got)
+	}
+	src := strings.Replace(good, "caption:", "gap_sentence: \"{days} days from the {from} meeting to the {to} one.\"\ncaption:", 1)
+	tl, errs = Parse(file, []byte(src), articles())
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if got, want := tl.Scale.Gaps[0].Sentence, "31 days from the One meeting to the Two one."; got != want {
+		t.Errorf("sentence %q, want %q", got, want)
+	}
+	src = strings.Replace(src, "{to}", "{until}", 1)
+	_, errs = Parse(file, []byte(src), articles())
+	want := fmt.Sprintf(`%s:%d:15: gap_sentence has "{until}", which is not a placeholder; it may say {days}, {from}, {to}`, file, lineOf(t, src, "gap_sentence"))
+	if got := errs.Err(); got == nil || !strings.Contains(got.Error(), want) {
+		t.Errorf("got %v, want %s", got, want)
+	}
+}
+
+// TestScaleLabelTooWide: a label wider than the phone's strip is refused.
+func TestScaleLabelTooWide(t *testing.T) {
+	src := strings.Replace(good, `scale: "Said before"`, `scale: "MMMMMMMMMMMMMMMMMMMMMMMMMMMM"`, 1)
+	_, errs := Parse(file, []byte(src), articles())
+	want := fmt.Sprintf(`%s:%d:`, file, lineOf(t, src, "scale: \"MMM"))
+	if got := errs.Err(); got == nil || !strings.Contains(got.Error(), want) || !strings.Contains(got.Error(), "too long for the scale strip on a phone") {
+		t.Errorf("got %v, want %s … too long for the scale strip on a phone", got, want)
 	}
 }
