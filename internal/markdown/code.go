@@ -3,6 +3,8 @@ package markdown
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
+	"unicode"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -72,19 +74,71 @@ func renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool
 	return ast.WalkSkipChildren, nil
 }
 
+// MaxFenceLanguage is the longest fence language name looked up, in
+// bytes. chroma's longest lexer name is under 30 bytes; its lookup tries
+// every lexer's file name patterns against the name, which for a name of
+// kilobytes takes seconds, so a longer name is shown as plain text at
+// once, as an unknown language is.
+const MaxFenceLanguage = 64
+
+// maxCachedLexers bounds codeLexers: a source with many distinct
+// language names must not grow it without end in a long preview session.
+const maxCachedLexers = 1024
+
+var (
+	cachedLexers atomic.Int64
+	// lexerRunes are the characters some lexer's name, alias or file name
+	// pattern holds: a language holding another is unknown to chroma, and
+	// is not looked up.
+	lexerRunes = sync.OnceValue(func() map[rune]bool {
+		runes := map[rune]bool{}
+		for _, l := range lexers.GlobalLexerRegistry.Lexers {
+			c := l.Config()
+			for _, s := range append(append([]string{c.Name}, c.Aliases...), c.Filenames...) {
+				for _, r := range s {
+					runes[unicode.ToLower(r)] = true
+					runes[unicode.ToUpper(r)] = true
+				}
+			}
+		}
+		return runes
+	})
+)
+
+// lookable reports whether chroma's lookup of lang can find a lexer and
+// takes little time: lang is short and holds only characters that lexer
+// names do.
+func lookable(lang string) bool {
+	if lang == "" || len(lang) > MaxFenceLanguage {
+		return false
+	}
+	runes := lexerRunes()
+	for _, r := range lang {
+		if !runes[r] {
+			return false
+		}
+	}
+	return true
+}
+
 // lexerFor returns chroma's lexer for a fence's language, or its plain
 // text lexer.
 func lexerFor(lang string) chroma.Lexer {
+	if !lookable(lang) {
+		return plainLexer
+	}
 	if l, ok := codeLexers.Load(lang); ok {
 		return l.(chroma.Lexer)
 	}
-	var l chroma.Lexer = lexers.Fallback
-	if lang != "" {
-		if found := lexers.Get(lang); found != nil {
-			l = found
-		}
+	l := plainLexer
+	if found := lexers.Get(lang); found != nil {
+		l = chroma.Coalesce(found)
 	}
-	l = chroma.Coalesce(l)
-	codeLexers.Store(lang, l)
+	if cachedLexers.Add(1) <= maxCachedLexers {
+		codeLexers.Store(lang, l)
+	}
 	return l
 }
+
+// plainLexer shows a block of no language, or of one chroma does not know.
+var plainLexer = chroma.Coalesce(lexers.Fallback)

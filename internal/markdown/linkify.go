@@ -47,8 +47,18 @@ type lineLinkify struct{ parser.InlineParser }
 var linkMarkKey = parser.NewContextKey()
 
 // lineMarks is, for the line being parsed (the one ending at stop, in
-// source offsets), the offset of its next mark, or -1 for none.
-type lineMarks struct{ stop, next int }
+// source offsets), where each kind of mark ('@', "://", "www.") was last
+// found: at[k] is its offset, -1 when the rest of the line has none, -2
+// when not yet looked for. Each kind is looked for again only once the
+// parse has passed it, from there on, so a line is read about once per
+// kind however many spaces and marks it holds (reading the whole rest of
+// the line at every space was quadratic in a long line of addresses).
+type lineMarks struct {
+	stop int
+	at   [3]int
+}
+
+var linkMarks = [...][]byte{[]byte("@"), []byte("://"), []byte("www.")}
 
 func (p lineLinkify) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
@@ -57,13 +67,20 @@ func (p lineLinkify) Parse(parent ast.Node, block text.Reader, pc parser.Context
 		m = &lineMarks{stop: -1}
 		pc.Set(linkMarkKey, m)
 	}
-	if m.stop != seg.Stop || (m.next >= 0 && m.next < seg.Start) {
-		m.stop, m.next = seg.Stop, -1
-		if i := firstLinkMark(line); i >= 0 {
-			m.next = seg.Start + i
-		}
+	if m.stop != seg.Stop {
+		m.stop, m.at = seg.Stop, [3]int{-2, -2, -2}
 	}
-	if m.next < 0 {
+	found := false
+	for k, mark := range linkMarks {
+		if m.at[k] == -2 || (m.at[k] >= 0 && m.at[k] < seg.Start) {
+			m.at[k] = -1
+			if i := bytes.Index(line, mark); i >= 0 {
+				m.at[k] = seg.Start + i
+			}
+		}
+		found = found || m.at[k] >= 0
+	}
+	if !found {
 		return nil
 	}
 	return p.InlineParser.Parse(parent, block, pc)

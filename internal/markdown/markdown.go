@@ -34,9 +34,16 @@ import (
 type Options struct {
 	// ParagraphIDs numbers the paragraphs p1, p2, ... in document order.
 	ParagraphIDs bool
-	// IDPrefix goes before every paragraph id, for pages that hold several
-	// documents (the single-file edition): "slug-" gives "slug-p1".
+	// IDPrefix goes before every id of the document (paragraphs, headings,
+	// footnotes) and into the links to them within it ("#x" becomes
+	// "#"+IDPrefix+"x"), for pages that hold several documents (the
+	// single-file edition): "slug." gives "slug.p1", "slug.fn:1".
 	IDPrefix string
+	// ReservedIDs are ids the page around the document has (the theme's
+	// "main", "source", ...): a heading never takes one, but the next free
+	// id goldmark gives ("source-1"), as it does for a repeated heading.
+	// Paragraph ids (p1, p2, ...) are always reserved.
+	ReservedIDs map[string]bool
 	// Resolve rewrites a link destination that names a Markdown source
 	// (a path ending in ".md", with an optional #fragment). It returns the
 	// new destination, or an error saying what is wrong.
@@ -108,12 +115,13 @@ func New() *Converter {
 // linkify extension, or none) and footnotes.
 func newGoldmark(linkify ...goldmark.Extender) goldmark.Markdown {
 	return goldmark.New(
+		goldmark.WithParser(newParser()),
 		goldmark.WithExtensions(linkify...),
 		goldmark.WithExtensions(
 			extension.Table,
 			extension.Strikethrough,
 			extension.TaskList,
-			extension.Footnote,
+			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
@@ -139,14 +147,21 @@ type state struct {
 	lines []int // offsets of line starts
 	doc   *Doc
 	notes map[ast.Node]string // the text put in place of a link ResolveFile dropped
+	// tooDeep is set once the nesting limit has been reported.
+	tooDeep bool
 }
 
 func (s *state) lineOf(offset int) int {
 	return sort.SearchInts(s.lines, offset+1)
 }
 
-// Convert renders src.
+// Convert renders src. A source whose shape would take goldmark a time
+// growing with the square of its size (see MaxNesting and the limits
+// beside it) gives a Doc with the problem in Errors, and no HTML.
 func (c *Converter) Convert(src []byte, opts Options) (*Doc, error) {
+	if is := checkShape(src); is != nil {
+		return &Doc{Errors: []Issue{*is}, Refs: &Refs{}}, nil
+	}
 	st := &state{opts: opts, src: src, doc: &Doc{}}
 	st.lines = make([]int, 1, bytes.Count(src, []byte("\n"))+1)
 	for i, b := range src {
@@ -154,7 +169,7 @@ func (c *Converter) Convert(src []byte, opts Options) (*Doc, error) {
 			st.lines = append(st.lines, i+1)
 		}
 	}
-	pc := parser.NewContext()
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs(opts.ReservedIDs)))
 	pc.Set(stateKey, st)
 	md := c.plain
 	if mayLinkify(src) {

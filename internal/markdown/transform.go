@@ -24,11 +24,20 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	var unwrap, remove []ast.Node
 	var images []*localImage // each replaces the image node it was made of
 	n := 0
+	if st.opts.IDPrefix != "" {
+		doc.AddMeta(prefixKey, st.opts.IDPrefix)
+	}
 	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch node := node.(type) {
+		case *ast.Heading:
+			if id, ok := node.AttributeString("id"); ok && st.opts.IDPrefix != "" {
+				if b, ok := id.([]byte); ok {
+					node.SetAttributeString("id", []byte(st.opts.IDPrefix+string(b)))
+				}
+			}
 		case *ast.Paragraph:
 			p := Paragraph{Text: plainText(node, st.src), Line: st.blockLine(node)}
 			if st.opts.ParagraphIDs {
@@ -114,6 +123,10 @@ func (st *state) vet(node ast.Node, dest string) (string, bool) {
 			st.doc.Warnings = append(st.doc.Warnings, Issue{line, fmt.Sprintf("link %q dropped: the %s: scheme is not allowed (use http, https or mailto)", dest, scheme)})
 			return "", false
 		}
+	}
+	if st.opts.IDPrefix != "" && len(dest) > 1 && dest[0] == '#' {
+		// A link to an id of this document, which has the prefix too.
+		return "#" + st.opts.IDPrefix + dest[1:], true
 	}
 	p, _, _ := strings.Cut(dest, "#")
 	if st.opts.Resolve != nil && strings.HasSuffix(p, ".md") {

@@ -69,9 +69,34 @@ func sortedKeys[V any](m map[string]V) []string {
 // SingleFile is the single-file edition.
 const SingleFile = "dossier.html"
 
+// singleIDs is how the single-file edition keeps the ids of the many
+// documents it holds apart. Each document's ids (a heading's, a
+// paragraph's, a footnote's, a timeline's rows and entries) get the
+// document's prefix, and the links to them the same:
+//
+//	article <slug>   section "<slug>",          ids "<slug>.p3", "<slug>.fn:1"
+//	page <slug>      section "page_<slug>",     ids "page_<slug>.what-this-is"
+//	timeline <slug>  section "timeline_<slug>", ids "timeline_<slug>.scale"
+//	each title       "<prefix>_title", e.g. "<slug>._title"
+//	the edition's    "edition_main", "edition_contents", "edition_intro.<id>"
+//
+// No two of these can be equal: a slug holds neither '.' nor '_', so an
+// article's ids and only they are a slug and a '.'; the others hold a '_'
+// before their first '.'; and no Markdown or timeline id holds '.' or '_'
+// (goldmark writes '_' as '-'). '.' and '_' are also left as they are in
+// a URL, so the links read like the ids. A heading of an article, as on
+// its own page, never takes a theme id (see theme.ids).
+const (
+	pagePrefix     = "page_"
+	timelinePrefix = "timeline_"
+)
+
+// articleIDPrefix is the prefix of an article's ids in the single file.
+func articleIDPrefix(slug string) string { return slug + "." }
+
 // single renders the single-file edition. Each article is converted again
-// with its paragraph ids prefixed by its slug ("slug-p3"), since one page
-// holds them all, and links between articles become links within the page.
+// with its ids prefixed by its slug ("slug.p3"), since one page holds them
+// all, and links between articles become links within the page.
 func (r *renderer) single() error {
 	var errs content.List
 	views := make([]*articleView, len(r.c.Articles))
@@ -83,7 +108,7 @@ func (r *renderer) single() error {
 			errs.Add(err)
 			continue
 		}
-		doc, err := r.md.Convert(body, markdown.Options{ParagraphIDs: true, IDPrefix: v.Slug + "-",
+		doc, err := r.md.Convert(body, markdown.Options{ParagraphIDs: true, IDPrefix: articleIDPrefix(v.Slug), ReservedIDs: r.theme.ids,
 			Resolve: func(dest string) (string, error) { return r.resolveSingle(v.File, dest) }, ResolveFile: r.singleFileOf(v.File), Image: r.singleImageOf(v.File)})
 		if err != nil {
 			errs.Add(content.Errorf(v.File, 0, 0, "markdown: %v", err))
@@ -102,11 +127,13 @@ func (r *renderer) single() error {
 		tp := r.newPage("single", SingleFile, t.Title)
 		tp.Single = true
 		tp.Timeline = t
+		tp.IDPrefix = timelinePrefix + t.Slug + "."
 		pg.TimelinePages = append(pg.TimelinePages, tp)
 	}
 	pg.Articles = views
 	if r.c.Site.Intro != "" {
-		doc, err := r.md.Convert([]byte(r.c.Site.Intro), markdown.Options{Resolve: func(dest string) (string, error) { return r.resolveSingle(content.SiteFile, dest) },
+		doc, err := r.md.Convert([]byte(r.c.Site.Intro), markdown.Options{IDPrefix: "edition_intro.", ReservedIDs: r.theme.ids,
+			Resolve:     func(dest string) (string, error) { return r.resolveSingle(content.SiteFile, dest) },
 			ResolveFile: r.singleFileOf(content.SiteFile), Image: r.singleImageOf(content.SiteFile)})
 		if err != nil {
 			return fmt.Errorf("%s: intro: %w", content.SiteFile, err)
@@ -114,12 +141,14 @@ func (r *renderer) single() error {
 		pg.Intro = template.HTML(doc.HTML)
 	}
 	for _, p := range r.c.Pages {
-		doc, err := r.md.Convert(p.Body, markdown.Options{Resolve: func(dest string) (string, error) { return r.resolveSingle(p.File, dest) },
+		id := pagePrefix + p.Slug
+		doc, err := r.md.Convert(p.Body, markdown.Options{IDPrefix: id + ".", ReservedIDs: r.theme.ids,
+			Resolve:     func(dest string) (string, error) { return r.resolveSingle(p.File, dest) },
 			ResolveFile: r.singleFileOf(p.File), Image: r.singleImageOf(p.File)})
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.File, err)
 		}
-		pg.Sections = append(pg.Sections, section{ID: p.Slug, Title: p.Title, Body: template.HTML(doc.HTML)})
+		pg.Sections = append(pg.Sections, section{ID: id, Title: p.Title, Body: template.HTML(doc.HTML)})
 	}
 	css, err := r.file("style.css")
 	if err != nil {
@@ -130,9 +159,9 @@ func (r *renderer) single() error {
 	return r.exec(pg, "")
 }
 
-// resolveSingle turns a link to an article source into a link within the
-// single page ("#slug" or "#slug-p3"), and a link to a page into a link to
-// its section at the end of the edition.
+// resolveSingle turns a link to an article or page source into a link
+// within the single page: to its section ("#slug", "#page_about"), or to
+// the id it names there ("#slug.p3", "#page_about.how-it-works").
 func (r *renderer) resolveSingle(file, dest string) (string, error) {
 	p, frag, _ := strings.Cut(dest, "#")
 	target := path.Clean(path.Join(path.Dir(file), p))
@@ -140,10 +169,14 @@ func (r *renderer) resolveSingle(file, dest string) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("link %q: no article or page %s; fix the link or add the file", dest, target)
 	}
-	// articles/<slug>.html and <slug>.html: their sections are #<slug>.
+	// articles/<slug>.html and <slug>.html.
 	slug := strings.TrimSuffix(path.Base(out), ".html")
-	if frag != "" && strings.HasPrefix(out, "articles/") {
-		return "#" + slug + "-" + frag, nil
+	id := slug
+	if !strings.HasPrefix(out, "articles/") {
+		id = pagePrefix + slug
 	}
-	return "#" + slug, nil
+	if frag != "" {
+		return "#" + id + "." + frag, nil
+	}
+	return "#" + id, nil
 }

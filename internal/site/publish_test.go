@@ -282,7 +282,7 @@ func TestSingleFile(t *testing.T) {
 			}
 		}
 	}
-	for _, id := range []string{"alpha", "alpha-p1", "beta-p2", "about"} {
+	for _, id := range []string{"alpha", "alpha.p1", "beta.p2", "page_about", "page_about.code"} {
 		if !ids[id] {
 			t.Errorf("no id %q in the single file", id)
 		}
@@ -309,7 +309,7 @@ func TestSingleFile(t *testing.T) {
 		}
 	}
 	s := string(res.Files[SingleFile])
-	if !strings.Contains(s, `<a href="#beta-p2">beta's second paragraph</a>`) || !strings.Contains(s, "<style>") {
+	if !strings.Contains(s, `<a href="#beta.p2">beta's second paragraph</a>`) || !strings.Contains(s, "<style>") {
 		t.Error("the single file does not link between its articles or lacks its inline style")
 	}
 }

@@ -116,15 +116,42 @@ type page struct {
 	Single        bool         // the page is (part of) the single-file edition
 
 	md *mdBody // the converted Markdown the page holds whole, if any: an article's or a page's body, the index's intro
+	// IDPrefix goes before every id of a timeline's body and the links
+	// to them: "" on its own page, "timeline_<slug>." in the single-file
+	// edition (see singleIDs).
+	IDPrefix string
 }
 
 // ParaHref is the URL of an article's paragraph from this page: the
-// article page's #pN, or within the single-file edition #slug-pN.
+// article page's #pN, or within the single-file edition #slug.pN.
 func (p *page) ParaHref(a *content.Article, para string) string {
 	if p.Single {
-		return "#" + a.Slug + "-" + para
+		return "#" + articleIDPrefix(a.Slug) + para
 	}
 	return p.Root + a.Path() + "#" + para
+}
+
+// A sourceLink is a link to a source in a timeline's list of sources.
+type sourceLink struct{ Anchor, Name string }
+
+// SourceLinks are the links to sources from this page's timeline body.
+func (p *page) SourceLinks(s []*timeline.Source) []sourceLink {
+	out := make([]sourceLink, len(s))
+	for i, src := range s {
+		out[i] = sourceLink{Anchor: p.IDPrefix + "src-" + src.ID, Name: src.Name}
+	}
+	return out
+}
+
+// dateSources are where a date comes from, for the tl-date-source template.
+type dateSources struct {
+	Outside  []sourceLink
+	Articles []*content.Article
+}
+
+// DateSources are the sources of a date, linked from this page.
+func (p *page) DateSources(rs timeline.Refs) dateSources {
+	return dateSources{Outside: p.SourceLinks(rs.Outside()), Articles: rs.Articles()}
 }
 
 // A section is a page included in the single-file edition.
@@ -386,6 +413,7 @@ func (r *renderer) convert(file string, bodyLine int, src []byte, ids bool, outP
 	var errs content.List
 	doc, err := r.md.Convert(src, markdown.Options{
 		ParagraphIDs:   ids,
+		ReservedIDs:    r.theme.ids,
 		Resolve:        func(dest string) (string, error) { return r.resolve(file, outPath, dest) },
 		BackLinks:      backlinks,
 		BackLinksLabel: r.theme.lang.text("backlinks"),

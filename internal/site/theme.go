@@ -25,6 +25,20 @@ type theme struct {
 	pages  map[string]*template.Template
 	static map[string][]byte // style.css, search.js, favicon.svg
 	lang   *lang             // the wording of the site's language (strings.yaml)
+	// ids are the ids the templates write as they stand (id="main"):
+	// headings of the Markdown they hold never take one (see
+	// markdown.Options.ReservedIDs).
+	ids map[string]bool
+}
+
+// themeIDRE finds an id the template writes as it stands, with no action.
+var themeIDRE = regexp.MustCompile(`\bid="([^"{}]+)"`)
+
+// addIDs records the literal ids of a template's source.
+func (t *theme) addIDs(src []byte) {
+	for _, m := range themeIDRE.FindAllSubmatch(src, -1) {
+		t.ids[string(m[1])] = true
+	}
 }
 
 // staticFiles are copied from the theme to the site root.
@@ -60,22 +74,24 @@ func loadTheme(site fs.FS, code string) (*theme, error) {
 		return nil, err
 	}
 	var errs content.List
+	t := &theme{pages: map[string]*template.Template{}, lang: l, ids: map[string]bool{}}
 	base := template.New("base").Funcs(funcs).Funcs(l.funcs())
 	for _, name := range []string{"base.html", "partials.html"} {
 		src, file, err := themeFile(site, name)
 		if err != nil {
 			return nil, themeError(name, err)
 		}
+		t.addIDs(src)
 		if _, err := base.New(file).Parse(string(src)); err != nil {
 			errs.Add(templateError(file, err))
 		}
 	}
-	t := &theme{pages: map[string]*template.Template{}, lang: l}
 	for _, kind := range pageKinds {
 		src, file, err := themeFile(site, kind+".html")
 		if err != nil {
 			return nil, themeError(kind+".html", err)
 		}
+		t.addIDs(src)
 		if errs != nil {
 			continue
 		}

@@ -19,7 +19,7 @@ func (r *renderer) loadTimelines() error {
 			if err != nil {
 				return nil // the article's own conversion reports it
 			}
-			doc, err := r.md.Convert(body, markdown.Options{ParagraphIDs: true})
+			doc, err := r.md.Convert(body, markdown.Options{ParagraphIDs: true, ReservedIDs: r.theme.ids})
 			if err != nil {
 				return nil // the article's own conversion reports it
 			}

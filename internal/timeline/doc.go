@@ -28,5 +28,6 @@
 // the row and event it concerns. Every quote must be found, with only its
 // whitespace normalised, in one paragraph of its article's cleaned text;
 // otherwise the error shows the nearest passage of the article, so the
-// author can see what differs.
+// author can see what differs. A quote is at least MinQuoteWords words, and
+// whole words: it neither starts nor ends inside one of the article's.
 package timeline

@@ -4,31 +4,119 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
+
+// MinQuoteWords is the fewest words a timeline quote may have. A word or
+// two ("a", "said") is found in almost any article, so it proves nothing
+// about where the entry comes from; three words make a phrase.
+const MinQuoteWords = 3
 
 // provenance finds the entry's quote in one paragraph of its article.
 // Only whitespace is normalised (the articles keep non-breaking spaces
 // and line breaks from their sources); quote marks, dashes and typos must
-// match, since the quote claims to be the article's words.
+// match, since the quote claims to be the article's words. The quote must
+// be whole words: it may not start or end inside one of the article's
+// words ("eeting on Fri" is not a quote of "meeting on Friday").
 func (l *loader) provenance(p string, e *Entry) {
-	txt := l.articles[e.Article]
-	q := normalizeSpace(e.Quote)
-	for _, para := range txt.paragraphs() {
-		if strings.Contains(normalizeSpace(para.Text), q) {
-			if para.ID == "" {
-				break // paragraphs without ids cannot be linked to
-			}
-			e.Paragraph = para.ID
-			return
-		}
-	}
 	where := fmt.Sprintf("row %q, event %q, entry %q", e.Row, e.Event, e.ID)
+	q := normalizeSpace(e.Quote)
+	if n := countWords(q); n < MinQuoteWords {
+		l.errf(p+".quote", where, "quote %q has %d word(s), too few to show where the entry comes from: quote at least %d words of the article, a whole phrase", q, n, MinQuoteWords)
+		return
+	}
+	txt := l.articles[e.Article]
+	midWord := ""
+	for _, para := range txt.paragraphs() {
+		pt := normalizeSpace(para.Text)
+		i, inWord := wholeWords(pt, q)
+		if i < 0 {
+			if inWord != "" && midWord == "" {
+				midWord = fmt.Sprintf("paragraph %s has it only inside a word, in %q", strings.TrimPrefix(para.ID, "p"), inWord)
+			}
+			continue
+		}
+		if para.ID == "" {
+			break // paragraphs without ids cannot be linked to
+		}
+		e.Paragraph = para.ID
+		return
+	}
+	if midWord != "" {
+		l.errf(p+".quote", where, "quote %q starts or ends inside a word of article %q (%s): %s; quote whole words, as the article writes them", q, e.Article, txt.Article.File, midWord)
+		return
+	}
 	near, id := nearest(q, txt)
 	msg := fmt.Sprintf("quote not found in article %q (%s): only whitespace is normalised, so quote marks, dashes and spelling must be the article's own, within one paragraph", e.Article, txt.Article.File)
 	if near != "" {
 		msg += fmt.Sprintf("; the nearest passage, in paragraph %s, reads: %s", strings.TrimPrefix(id, "p"), near)
 	}
 	l.errf(p+".quote", where, "%s", msg)
+}
+
+// isWordRune reports whether r is part of a word: a letter, a digit or a
+// combining mark.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// countWords counts the words of s: its space-separated fields that hold
+// a letter or a digit (a dash or a quote mark alone is no word).
+func countWords(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, isWordRune) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// wholeWords returns the offset in text of the first occurrence of q that
+// neither starts nor ends inside a word of text, or -1. When q occurs only
+// inside words, inWord is the first such occurrence widened to the words
+// around it, for the error message.
+func wholeWords(text, q string) (at int, inWord string) {
+	if q == "" {
+		return -1, ""
+	}
+	for from := 0; ; {
+		i := strings.Index(text[from:], q)
+		if i < 0 {
+			return -1, inWord
+		}
+		i += from
+		j := i + len(q)
+		first, _ := utf8.DecodeRuneInString(q)
+		last, _ := utf8.DecodeLastRuneInString(q)
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[j:])
+		cutStart := i > 0 && isWordRune(before) && isWordRune(first)
+		cutEnd := j < len(text) && isWordRune(after) && isWordRune(last)
+		if !cutStart && !cutEnd {
+			return i, ""
+		}
+		if inWord == "" {
+			s, e := i, j
+			for s > 0 {
+				r, n := utf8.DecodeLastRuneInString(text[:s])
+				if unicode.IsSpace(r) {
+					break
+				}
+				s -= n
+			}
+			for e < len(text) {
+				r, n := utf8.DecodeRuneInString(text[e:])
+				if unicode.IsSpace(r) {
+					break
+				}
+				e += n
+			}
+			inWord = text[s:e]
+		}
+		_, n := utf8.DecodeRuneInString(text[i:])
+		from = i + n
+	}
 }
 
 // normalizeSpace collapses every run of Unicode white space (including
