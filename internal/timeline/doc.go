@@ -9,7 +9,7 @@
 //	title, nav_title, summary, caption   what the page says about itself
 //	gap_sentence   the story's wording of the time between two events:
 //	          "{days} days passed between the {from} meeting and the {to} meeting"
-//	sources   facts from outside the articles: id, name, detail (FACTS.md)
+//	sources   facts from outside the articles: id, name, detail (a citation, no URL)
 //	events    the columns: id, label, place, place_sources, when, utc_offset
 //	rows      the phases: id, label, description, nothing (per event)
 //	entries   the cells' contents: id, row, event, when, summary, article,

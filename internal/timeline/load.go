@@ -264,7 +264,7 @@ func (l *loader) refs(p, where string, ids []string) Refs {
 		case l.articles[id] != nil:
 			out = append(out, Ref{Article: l.articles[id].Article})
 		default:
-			l.errf(fmt.Sprintf("%s[%d]", p, i), where, "unknown source %q: add it under sources (from FACTS.md), or name an article", id)
+			l.errf(fmt.Sprintf("%s[%d]", p, i), where, "unknown source %q: add it under sources (the outside source that states the fact: id, name, detail), or name the slug of an article that states it", id)
 		}
 	}
 	return out

@@ -46,8 +46,8 @@ func (t *Timeline) Nav() string {
 	return t.Title
 }
 
-// A Source is where a fact from outside the articles comes from, as
-// FACTS.md names it. It has no URL: the dossier never invents one.
+// A Source is where a fact from outside the articles comes from, as the
+// dossier cites it. It has no URL: the dossier never invents one.
 type Source struct {
 	ID     string `yaml:"id"`
 	Name   string `yaml:"name"`   // short citation: "Politico, 7 July 2017"
