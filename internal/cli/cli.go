@@ -198,7 +198,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	prog.stop()
 	if res != nil {
 		for _, w := range res.Warnings {
-			fmt.Fprintf(stderr, "warning: %s\n", w)
+			fmt.Fprintf(stderr, "warning: %s\n", fromHere(*src, w))
 		}
 	}
 	if err != nil {
@@ -212,9 +212,44 @@ func build(args []string, stdout, stderr io.Writer) int {
 		if oe := (*site.OutputError)(nil); errors.As(err, &oe) {
 			state = *out + " was not left as it was: see above"
 		}
-		fmt.Fprintf(stderr, "%s\ndossier build: failed with %d error(s); %s\n", err, n, state)
+		fmt.Fprintf(stderr, "%s\ndossier build: failed with %d error(s); %s\n", errorsFromHere(*src, err), n, state)
 		return 1
 	}
 	fmt.Fprintln(stdout, res.Summary(*out, time.Since(start)))
 	return 0
+}
+
+// The build names source files from the site root (content/articles/x.md),
+// which is right for the preview's error page and for -src ".". From the
+// command line with another -src, the names are made relative to where the
+// command runs, as a compiler's are, so that the reader can open them as
+// printed: "my-story/content/articles/x.md:3:1: …".
+
+// fromHere puts src before a message that starts with a site path.
+func fromHere(src, msg string) string {
+	if filepath.Clean(src) == "." {
+		return msg
+	}
+	for _, root := range []string{"content/", "templates/"} {
+		if strings.HasPrefix(msg, root) {
+			return filepath.ToSlash(filepath.Join(src, msg[:len(root)])) + "/" + msg[len(root):]
+		}
+	}
+	return msg
+}
+
+// errorsFromHere is err with each message's site path put under src.
+func errorsFromHere(src string, err error) error {
+	if filepath.Clean(src) == "." {
+		return err
+	}
+	var list content.List
+	if !errors.As(err, &list) {
+		return errors.New(fromHere(src, err.Error()))
+	}
+	out := make(content.List, len(list))
+	for i, e := range list {
+		out[i] = errors.New(fromHere(src, e.Error()))
+	}
+	return out
 }

@@ -131,6 +131,26 @@ func TestBuild(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "public", "articles", "a.html")); err != nil {
 		t.Error("public/ lost after a failed build")
 	}
+	// Named from where the command runs, so that they open as printed.
+	for _, want := range []string{"content/articles/a.md:2:1: ", "content/articles/b.md:5:6: "} {
+		if p := filepath.ToSlash(filepath.Join(dir, want)); !strings.Contains("\n"+errs, "\n"+p) {
+			t.Errorf("stderr has no line starting %q:\n%s", p, errs)
+		}
+	}
+}
+
+func TestFromHere(t *testing.T) {
+	for _, c := range []struct{ src, msg, want string }{
+		{".", "content/a.md:1: x", "content/a.md:1: x"},
+		{"./", "content/a.md:1: x", "content/a.md:1: x"},
+		{"my-story", "content/articles/a.md:2:1: x", "my-story/content/articles/a.md:2:1: x"},
+		{"../s", "templates/base.html:3:4: x", "../s/templates/base.html:3:4: x"},
+		{"my-story", "link check: 404.html: x", "link check: 404.html: x"},
+	} {
+		if got := fromHere(c.src, c.msg); got != c.want {
+			t.Errorf("fromHere(%q, %q) = %q, want %q", c.src, c.msg, got, c.want)
+		}
+	}
 }
 
 func TestServePortInUse(t *testing.T) {

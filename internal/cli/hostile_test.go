@@ -63,6 +63,7 @@ func TestHostileSettings(t *testing.T) {
 			write(t, dir, "public/index.html", "old")
 			code, _, errs := run(append([]string{"build", "-src", dir}, tt.args...)...)
 			first, _, _ := strings.Cut(errs, "\n")
+			first = strings.TrimPrefix(first, filepath.ToSlash(dir)+"/") // named from where the command runs
 			if code != tt.code || first != tt.want {
 				t.Errorf("exit %d, stderr:\n%s\nwant exit %d, first line:\n%s", code, errs, tt.code, tt.want)
 			}
