@@ -3,6 +3,8 @@ package clean
 import (
 	"math"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -57,5 +59,51 @@ func TestPlainText(t *testing.T) {
 	want := "A bold claim, wrapped.\none\ntwo\nServer Speed\n130 countries 6%\nLine one.\nLine two.\n10. Using a const_str *here* &amp; a\\_b & AT&T\n"
 	if got := a.PlainText(); got != want {
 		t.Errorf("PlainText =\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestSnippetForm checks that snippets match across the typography a
+// verbatim importer keeps and a reference rewrites: curly quotes, no-break
+// spaces, line breaks and runs of spaces, on both sides.
+func TestSnippetForm(t *testing.T) {
+	body := "“It’s done,” she said.\nThe\u00a0end  of\tit"
+	for _, snip := range []string{`"it's done," she said. the end of it`, "it’s done,”  she", "The end of it", "said. The"} {
+		if !strings.Contains(snippetForm(body), snippetForm(snip)) {
+			t.Errorf("%q not found in %q (forms %q, %q)", snip, body, snippetForm(snip), snippetForm(body))
+		}
+	}
+	if strings.Contains(snippetForm(body), snippetForm("its done")) {
+		t.Error("an apostrophe must still count: \"its done\" matched")
+	}
+	if got := snippetForm("  A\u202fB\r\n"); got != "a b" {
+		t.Errorf("snippetForm = %q, want \"a b\"", got)
+	}
+}
+
+// TestBySite checks that a site's pages all land in one fold and that the
+// host's "www." does not make two sites of one.
+func TestBySite(t *testing.T) {
+	var rs []pageResult
+	for i, u := range []string{"https://www.a.example/x", "https://a.example/y", "https://b.example/", "https://c.example/z", "https://www.b.example/q"} {
+		var gt groundTruth
+		gt.URL = u
+		rs = append(rs, pageResult{id: strconv.Itoa(i), site: siteOf(gt.URL)})
+	}
+	if rs[0].site != "a.example" || rs[1].site != "a.example" {
+		t.Fatalf("sites %q %q, want a.example", rs[0].site, rs[1].site)
+	}
+	fold := map[string]int{}
+	n := 0
+	for k, f := range bySite(rs, 3) {
+		for _, r := range f {
+			n++
+			if j, ok := fold[r.site]; ok && j != k {
+				t.Errorf("site %s in folds %d and %d", r.site, j, k)
+			}
+			fold[r.site] = k
+		}
+	}
+	if n != len(rs) {
+		t.Errorf("folds hold %d pages, want %d", n, len(rs))
 	}
 }
