@@ -239,11 +239,16 @@ func (c *classifier) markHeadlineLists() {
 		}
 		a = b + 1
 	}
+	// scanned is where the last heading's run ended: a later heading
+	// inside that run would find the same blocks, so the scan resumes
+	// there, which keeps this linear.
+	scanned := 0
 	for i := range c.blocks {
 		if c.blocks[i].Reason != ReasonRelated || c.f[i].words > 6 {
 			continue
 		}
-		for j := i + 1; j < len(c.blocks); j++ {
+		j := max(i+1, scanned)
+		for ; j < len(c.blocks); j++ {
 			if c.settled(j) {
 				continue
 			}
@@ -252,6 +257,7 @@ func (c *classifier) markHeadlineLists() {
 			}
 			c.remove(j, ReasonRelated)
 		}
+		scanned = j
 	}
 }
 
@@ -340,11 +346,12 @@ func (c *classifier) markByContext(first, last int) {
 		good[i] = !c.settled(i) && isGood(c.f[i], 0)
 	}
 	drop := make([]Reason, len(c.blocks))
+	prevs, nexts := c.neighbours(good)
 	for i := range c.blocks {
 		if c.settled(i) {
 			continue
 		}
-		prev, next := c.neighbour(i, -1, good), c.neighbour(i, 1, good)
+		prev, next := prevs[i], nexts[i]
 		if i < first || i > last {
 			switch {
 			case !readsAsProse(c.f[i]) && !(prev && next && c.f[i].words >= 6):
@@ -400,19 +407,29 @@ func (c *classifier) markSiteName(pub string) {
 	}
 }
 
-// neighbour reports whether the nearest block in direction dir that is
-// either good or settled (skipping undecided short and middling blocks) is
-// good.
-func (c *classifier) neighbour(i, dir int, good []bool) bool {
-	for j := i + dir; j >= 0 && j < len(c.blocks); j += dir {
-		if good[j] {
-			return true
-		}
-		if c.blocks[j].Role == RoleRemoved && !weakReason(c.blocks[j].Reason) {
-			return false
+// neighbours reports, for each block, whether the nearest block before it
+// (prev) and after it (next) that is either good or settled as strong
+// furniture (skipping undecided short and middling blocks and weak
+// removals) is good. One sweep each way keeps this linear on a page of
+// many short blocks.
+func (c *classifier) neighbours(good []bool) (prev, next []bool) {
+	n := len(c.blocks)
+	prev, next = make([]bool, n), make([]bool, n)
+	sweep := func(out []bool, start, end, dir int) {
+		state := false
+		for i := start; i != end; i += dir {
+			out[i] = state
+			switch {
+			case good[i]:
+				state = true
+			case c.blocks[i].Role == RoleRemoved && !weakReason(c.blocks[i].Reason):
+				state = false
+			}
 		}
 	}
-	return false
+	sweep(prev, 0, n, 1)
+	sweep(next, n-1, -1, -1)
+	return prev, next
 }
 
 // weakReason is a removal that says little about the blocks around it: a

@@ -40,6 +40,10 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 		}
 		raw = buf.Bytes()
 	}
+	raw, err := slimHTML(raw)
+	if err != nil {
+		return nil, nil, err
+	}
 	doc, err := html.Parse(bytes.NewReader(raw))
 	if err != nil {
 		return nil, nil, fmt.Errorf("parse HTML: %w", err)

@@ -71,7 +71,7 @@ func RunImport(args []string, stdout, stderr io.Writer) int {
 // importFile cleans one file and writes its article, returning the path
 // written.
 func importFile(file, outDir string, force bool) (string, *Report, error) {
-	raw, err := os.ReadFile(file)
+	raw, err := readInput(file)
 	if err != nil {
 		return "", nil, err
 	}
@@ -121,4 +121,22 @@ func rawPath(file, outDir string) string {
 		}
 	}
 	return filepath.ToSlash(file)
+}
+
+// readInput reads a raw file, refusing one larger than maxInput before
+// reading it.
+func readInput(file string) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	raw, err := io.ReadAll(io.LimitReader(f, maxInput+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(raw) > maxInput {
+		return nil, &TooLargeError{What: "the file", Limit: maxInput}
+	}
+	return raw, nil
 }
