@@ -124,7 +124,11 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 		}
 		rep = trep
 		rep.Kind = "html"
+		rep.VisibleLines = len(trep.Blocks)
 		rep.Notes = append(rep.Notes, fmt.Sprintf("go-trafilatura kept %.0f words, the page's visible text cleaned as copied text %.0f: the body is the latter, and the blocks and lines above are those of the visible text", kept, bodyWords(ta.Body)))
+	}
+	if rep.VisibleLines == 0 {
+		rep.LeftOut, rep.VisibleLines = leftOut(visible, rep.Blocks, a.Title)
 	}
 	return a, rep, nil
 }

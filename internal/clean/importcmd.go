@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-const importUsage = `usage: dossier import [-o content/articles] [-explain] [-force] FILE...
+const importUsage = `usage: dossier import [-o content/articles] [-explain[=all]] [-force] FILE...
 
 Cleans each FILE (plain text copied from a browser, or a saved page .html or
 .htm, gzipped accepted) into a Markdown article in the -o directory and
@@ -43,7 +43,8 @@ func RunImport(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, importUsage); fs.PrintDefaults() }
 	out := fs.String("o", filepath.Join("content", "articles"), "directory to write the articles to")
-	explain := fs.Bool("explain", false, "print every removed block with the reason")
+	var explain explainMode
+	fs.Var(&explain, "explain", "print every block that left the body, with the reason; -explain=all prints the kept blocks too")
 	force := fs.Bool("force", false, "overwrite an existing article")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -75,8 +76,8 @@ func RunImport(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		fmt.Fprintln(stdout, path)
-		if *explain {
-			writeExplain(stdout, rep)
+		if explain != "" {
+			writeExplain(stdout, rep, explain == "all")
 		}
 	}
 	return status
