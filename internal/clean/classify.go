@@ -161,6 +161,8 @@ func (c *classifier) markByWording() {
 		switch {
 		case f.words == 0 || separatorLine.MatchString(s):
 			c.remove(i, ReasonNavigation)
+		case f.words <= 12 && len(s) <= 200 && furnitureLine.MatchString(strings.TrimSpace(s)):
+			c.remove(i, furnitureReason(s))
 		case isDate(s):
 			c.remove(i, ReasonMeta)
 		case isBreadcrumb(s):
@@ -176,6 +178,32 @@ func (c *classifier) markByWording() {
 			case metaCues.MatchString(s):
 				c.remove(i, ReasonMeta)
 			}
+		}
+	}
+}
+
+// furnitureReason is the reason for a furnitureLine.
+func furnitureReason(s string) Reason {
+	if socialCues.MatchString(s) || strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "pin") {
+		return ReasonSocial
+	}
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "listen") || strings.Contains(strings.ToLower(s), "audio") {
+		return ReasonMeta
+	}
+	return ReasonNavigation
+}
+
+// markEndBio removes an author bio among the last three blocks of the
+// body (see endBio).
+func (c *classifier) markEndBio() {
+	seen := 0
+	for i := len(c.blocks) - 1; i >= 0 && seen < 3; i-- {
+		if c.settled(i) {
+			continue
+		}
+		seen++
+		if c.f[i].words <= 80 && endBio.MatchString(strings.TrimSpace(c.f[i].plain)) {
+			c.remove(i, ReasonBio)
 		}
 	}
 }

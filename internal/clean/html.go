@@ -100,6 +100,8 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 		a.PublishedSource = "the page's metadata, as go-trafilatura read it; not verified by a person"
 	}
 	c.markExtractedMetadata(a)
+	c.markComments()
+	c.markEndBio()
 	for _, b := range c.blocks {
 		if b.Role == RoleBody {
 			a.Body = append(a.Body, b.Text)

@@ -17,27 +17,34 @@ func cues(words ...string) *regexp.Regexp {
 }
 
 var (
-	newsletterCues = cues(`newsletters?`, `sign(?:ing)? up`, `signup`, `subscribe`, `subscribers?`, `subscriptions?`,
+	newsletterCues = cues(`newsletters?`, `sign(?:ing)? up`, `signup`, `subscribe`, `mailing list`, `subscribers?`, `subscriptions?`,
 		`your inbox`, `to your inbox`, `email address`, `enter your email`, `unsubscribe`, `daily email`, `weekly email`)
 	// appealCues are the strongest: wording that asks the reader to sign up
 	// or give. Only these remove a block that reads as prose.
-	appealCues = cues(`newsletters?`, `sign(?:ing)? up (?:for|to|now|today|here)`, `subscribe (?:to|for|now|today|here)`,
+	appealCues = cues(`newsletters?`, `sign(?:ing)? up (?:for|to|now|today|here)`, `subscribe (?:to|for|now|today|here)`, `(?:join|on) our mailing list`,
 		`your inbox`, `donat(?:e|es|ion|ions|ing)`, `fundrais\w*`, `tax-deductible`, `funding gap`,
 		`support (?:our|the|independent|us)(?: \w+)? (?:journalism|reporting|work)`,
 		// Disclosures and form small print speak for the site in the same way.
 		`affiliate links?`, `(?:earn|receive|make) (?:a |an )?(?:small )?(?:commission|fee)`, `amazon associate`,
 		`qualifying purchases`, `privacy policy`, `terms (?:of|and) (?:use|service|conditions)`, `terms & conditions`,
 		`we use cookies`, `uses cookies`, `use of cookies`, `cookie (?:policy|settings|preferences)`, `by submitting`,
-		`opt out`, `all comments are moderated`)
+		`opt out`, `all comments are moderated`,
+		// Form consent: what a reader agrees to by giving an address.
+		`by providing your`, `by clicking`, `you agree to (?:receive|our|the)`, `(?:we will|we'll|we) never (?:sell|share|spam)`,
+		`unsubscribe at any time`, `we respect your privacy`,
+		// App promos: alerts and apps pushed at the reader.
+		`delivered (?:straight |right |directly )?to your (?:phone|device|inbox)`, `download (?:the|our) (?:\w+ )?app`, `get the (?:\w+ )?app`)
 	donationCues = cues(`donat(?:e|es|ion|ions|ing)`, `fundrais\w*`, `tax-deductible`, `funding gap`, `payment methods`,
 		`become a (?:member|patron|supporter)`, `support (?:our|the|independent|us)(?: \w+)? (?:journalism|reporting|work)`, `chip in`)
 	promoCues = cues(`click here`, `read more`, `learn more`, `book a demo`, `get started`, `free trial`, `order now`,
 		`shop now`, `buy now`, `book now`, `check (?:the )?price`, `view (?:on|at) amazon`, `see (?:the )?price`,
 		`get a demo`, `request (?:a |your )?(?:demo|quote)`, `try (?:it )?(?:for )?free`, `start (?:your )?free`, `find your`, `save big`, `save \d+%`, `download (?:the|our) app`, `request a (?:quote|demo)`, `sponsored`, `advertisement`,
-		`affiliate links?`, `earn (?:a|an) (?:small )?commission`, `contact us`, `get (?:a|your) (?:free )?quote`)
+		`affiliate links?`, `earn (?:a|an) (?:small )?commission`, `contact us`, `get (?:a|your) (?:free )?quote`,
+		`delivered (?:straight |right |directly )?to your (?:phone|device)`, `get the (?:\w+ )?app`, `app store`, `google play`)
 	socialCues = cues(`follow us`, `follow me`, `share (?:this|on|via)`, `share`, `facebook`, `twitter`, `instagram`, `linkedin`,
 		`pinterest`, `whatsapp`, `reddit`, `youtube`, `tiktok`, `bluesky`, `threads`, `rss`, `copy link`, `email this`, `print this`)
 	legalCues = cues(`all rights reserved`, `©`, `copyright`, `cookies?`, `privacy policy`, `privacy notice`,
+		`by providing your`, `by clicking`, `you agree to (?:receive|our|the)`, `unsubscribe at any time`, `we respect your privacy`,
 		`terms (?:of|and) (?:use|service|conditions)`, `terms & conditions`, `do not sell`, `registered (?:charity|trademarks?|in)`,
 		`accessibility statement`, `disclaimer`, `disclosure`)
 	navCues = cues(`skip to (?:main )?content`, `skip to navigation`, `menu`, `home`, `search`, `log ?in`, `sign in`, `log ?out`,
@@ -54,12 +61,35 @@ var (
 	// readerAddress marks wording addressed to the reader or spoken by the
 	// site: appeals say "you", "your", "we", "our", "us" or give an order.
 	readerAddress = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(?:you|your|we|our|us|please|today|now)(?:$|[^\pL\pN])|` +
-		`(?i)(?:^|[.:!?—]\s*)(?:sign up|subscribe|join|get|support|help|donate|give|follow|click|download|register|become|save|try|shop|order|book)\b`)
+		`(?i)(?:^|[.:!?—,]\s*)(?:sign up|subscribe|join|get|support|help|donate|give|follow|click|download|register|become|save|try|shop|order|book)\b`)
+
+	// furnitureLine is a short line of page furniture whatever its
+	// punctuation: an audio player's label ("Listen to this article"), a
+	// previous/next link with its post's title ("PrevPrevious: How we…"), a
+	// share row's label ("Share this article:").
+	furnitureLine = regexp.MustCompile(`(?i)^(?:listen(?: to)?(?: this)? (?:article|story|post)|listen now|play audio|\d+:\d+ ?listen|\d+ min(?:ute)?s? listen|audio version)\b|` +
+		`^(?:prev|previous|next|older|newer)(?:\s*(?:post|article|story|entry|page))?\s*[:»«<>←→‹›|-]|^prev(?:ious)?(?:prev|previous|next)|^(?:next|previous)(?:post|article|story)|` +
+		`^(?:share|share this(?: \w+)?|share on|share via|pin (?:this|it)(?: for later)?|tweet this|spread the word)\s*[:!]?$|` +
+		`(?:^|[?!.]\s*)share (?:it |this )?with (?:a friend|friends|your friends)\b|` +
+		// A call to action as a button reads: a conversion verb, then what
+		// the reader gets ("Request information", "Join Medium for free").
+		`^(?:apply|join|request|sign[- ]?up|subscribe|register|book|claim|schedule|download|get|try|start|become)\b[^.!?]{0,60}\b(?:now|today|free|here|information|a quote|a demo|e-?book|started|trial|in touch|an account|a member)\b[^.!?]{0,40}[!.]?$|` +
+		`^(?:discuss your project|request information|contact sales|talk to (?:an? )?(?:expert|specialist|advisor)|book a (?:call|consultation)|schedule a (?:call|consultation))\b`)
 
 	// commentsHeading opens a comment section.
 	commentsHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?:?$|` +
 		`^(?:leave|post|add|write|submit) a (?:comment|reply|response)|^join the (?:discussion|conversation)|` +
-		`^the following comments are|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments|^what do you think\?$|^\d+ thoughts? on `)
+		`^the following comments are|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments|^what do you think\?$|^\d+ thoughts? on |` +
+		// WordPress's head of the first comment: "Jane Doe says:".
+		`^\p{Lu}[\pL\pN.'’ -]{0,40} says:(?:\s|$)|^reader interactions$|^(?:\d+\s+)?(?:comments?|responses?|replies)\s*\|`)
+
+	// endBio is an author bio as a page's last block states it, with the
+	// wider range of roles a site's staff have (founder, coach, CEO) and
+	// the beat ("Jane Doe covers shipping for the Gazette."). Only the
+	// last blocks of a body are tried with it, where an article does not
+	// introduce its people.
+	endBio = regexp.MustCompile(`^(\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’.-]+){1,3}),? (?:is|was|has been|serves as)(?: [^ .!?]+){0,5} (?:founder|co-founder|ceo|chief \w+ officer|instructor|coach|editor|writer|reporter|expert|consultant|analyst|strategist|researcher|contributor|specialist)\b|` +
+		`^(\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’.-]+){1,3}) (?:covers|reports on|writes about)(?: [^ .!?]+){1,8} (?:for|at) (?:the )?\p{Lu}`)
 
 	// bioHeading introduces an author bio.
 	bioHeading = regexp.MustCompile(`(?i)^(?:about the (?:author|writer|editor)s?|about me|author bio|meet the author|written by)\s*:?$`)

@@ -39,6 +39,7 @@ func Text(raw []byte) (*Article, *Report, error) {
 	c.markSiteName(a.Publication)
 	c.markByContext(first, last)
 	c.markDuplicates()
+	c.markEndBio()
 	c.stripSignoff(a, rep)
 	for _, b := range c.blocks {
 		if b.Role == RoleBody {
