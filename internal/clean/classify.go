@@ -147,6 +147,12 @@ func (c *classifier) markByWording() {
 			c.remove(i, ReasonBio)
 			continue
 		}
+		if f.words <= 12 && len(s) <= 200 && ctaLine.MatchString(strings.TrimSpace(s)) {
+			// A button's wording is an appeal even when it reads as a
+			// sentence ("Join us for free to get updates.").
+			c.remove(i, ReasonPromo)
+			continue
+		}
 		if r, ok := strongReason(s); ok {
 			appeal := f.words <= 60 && appealCues.MatchString(s) && readerAddress.MatchString(s)
 			legal := f.words <= 80 && (strings.Contains(s, "©") || strings.Contains(strings.ToLower(s), "all rights reserved"))
@@ -299,7 +305,10 @@ func (c *classifier) markComments() {
 		if !c.settled(i) && isGood(c.f[i], 0) {
 			words += c.f[i].words
 		}
-		if words < 150 || c.f[i].words > 10 || !commentsHeading.MatchString(strings.TrimSpace(c.f[i].plain)) {
+		// A heading that names the post ("3 thoughts on “…”") is as long
+		// as the post's title.
+		long := c.f[i].words <= 40 && commentsOnTitle.MatchString(strings.TrimSpace(c.f[i].plain))
+		if words < 150 || c.f[i].words > 10 && !long || !commentsHeading.MatchString(strings.TrimSpace(c.f[i].plain)) {
 			continue
 		}
 		for j := i; j < len(c.blocks); j++ {

@@ -70,16 +70,19 @@ var (
 	furnitureLine = regexp.MustCompile(`(?i)^(?:listen(?: to)?(?: this)? (?:article|story|post)|listen now|play audio|\d+:\d+ ?listen|\d+ min(?:ute)?s? listen|audio version)\b|` +
 		`^(?:prev|previous|next|older|newer)(?:\s*(?:post|article|story|entry|page))?\s*[:»«<>←→‹›|-]|^prev(?:ious)?(?:prev|previous|next)|^(?:next|previous)(?:post|article|story)|` +
 		`^(?:share|share this(?: \w+)?|share on|share via|pin (?:this|it)(?: for later)?|tweet this|spread the word)\s*[:!]?$|` +
-		`(?:^|[?!.]\s*)share (?:it |this )?with (?:a friend|friends|your friends)\b|` +
-		// A call to action as a button reads: a conversion verb, then what
-		// the reader gets ("Request information", "Join Medium for free").
-		`^(?:apply|join|request|sign[- ]?up|subscribe|register|book|claim|schedule|download|get|try|start|become)\b[^.!?]{0,60}\b(?:now|today|free|here|information|a quote|a demo|e-?book|started|trial|in touch|an account|a member)\b[^.!?]{0,40}[!.]?$|` +
+		`(?:^|[?!.]\s*)share (?:it |this )?with (?:a friend|friends|your friends)\b`)
+
+	// ctaLine is a call to action as a button reads: a conversion verb,
+	// then what the reader gets ("Request information", "Join Medium for
+	// free to get updates").
+	ctaLine = regexp.MustCompile(`(?i)^(?:apply|join|request|sign[- ]?up|subscribe|register|book|claim|schedule|download|get|try|start|become)\b[^.!?]{0,60}\b(?:now|today|free|here|information|a quote|a demo|e-?book|started|trial|in touch|an account|a member)\b[^.!?]{0,40}[!.]?$|` +
 		`^(?:discuss your project|request information|contact sales|talk to (?:an? )?(?:expert|specialist|advisor)|book a (?:call|consultation)|schedule a (?:call|consultation))\b`)
 
 	// commentsHeading opens a comment section.
 	commentsHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?:?$|` +
 		`^(?:leave|post|add|write|submit) a (?:comment|reply|response)|^join the (?:discussion|conversation)|` +
-		`^the following comments are|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments|^what do you think\?$|^\d+ thoughts? on |` +
+		`^the following comments are|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments|^what do you think\?$|` +
+		`^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:thoughts?|responses?|comments?|replies) (?:on|to) |` +
 		// WordPress's head of the first comment: "Jane Doe says:".
 		`^\p{Lu}[\pL\pN.'’ -]{0,40} says:(?:\s|$)|^reader interactions$|^(?:\d+\s+)?(?:comments?|responses?|replies)\s*\|`)
 
@@ -90,6 +93,9 @@ var (
 	// introduce its people.
 	endBio = regexp.MustCompile(`^(\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’.-]+){1,3}),? (?:is|was|has been|serves as)(?: [^ .!?]+){0,5} (?:founder|co-founder|ceo|chief \w+ officer|instructor|coach|editor|writer|reporter|expert|consultant|analyst|strategist|researcher|contributor|specialist)\b|` +
 		`^(\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’.-]+){1,3}) (?:covers|reports on|writes about)(?: [^ .!?]+){1,8} (?:for|at) (?:the )?\p{Lu}`)
+
+	// commentsOnTitle is a comments heading that quotes the post's title.
+	commentsOnTitle = regexp.MustCompile(`(?i)^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:thoughts?|responses?|comments?|replies) (?:on|to) `)
 
 	// bioHeading introduces an author bio.
 	bioHeading = regexp.MustCompile(`(?i)^(?:about the (?:author|writer|editor)s?|about me|author bio|meet the author|written by)\s*:?$`)

@@ -1,0 +1,122 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+// furniturePage is copied text with one example of each kind of furniture
+// the general rules remove, around an article whose every paragraph and
+// subheading must stay.
+var furniturePage = strings.Join([]string{
+	"Harbour wall works to go on through the winter",
+	"Listen to this article",
+	"The council says the noise will stop at six every evening",
+	"The council said on Monday that the work on the harbour wall would go on through the winter, and that the people who live by the water had been told about the noise in a letter.",
+	"The letter, sent in the autumn, gave the dates on which the roads by the quay will be closed, and said that the machines would stop at six in the evening on every weekday.",
+	"Get the most from the new quay",
+	"The wall was built more than a century ago and was damaged in the storms of two winters ago, when the sea came over it twice and flooded the houses on the front.",
+	"Engineers for the council said that the new wall would be a metre higher than the old one, and that the work would be finished by the end of the next summer if the weather allowed it.",
+	"A spokesman for the harbour board said that the boats would be moved to the inner basin while the work went on, and that the fishermen had agreed to the plan at a meeting last week.",
+	"Jane Doe covers shipping and the ports for the Harbour Gazette.",
+	"Share this article:",
+	"Like what you see? Share with a friend",
+	"Previous: How the old quay was built",
+	"Next article: Ferry times change for the spring",
+	"Get breaking news alerts delivered straight to your phone with our app.",
+	"By providing your email, you agree to receive periodic updates from us. We will never sell your information.",
+	"Request information",
+	"Join the Gazette for free to get updates from this writer.",
+	"3 thoughts on “Harbour wall works to go on through the winter”",
+	"Tom Smith says:",
+	"I live on the front and the noise has not been as bad as the council said it would be, to be honest with you all.",
+}, "\n") + "\n"
+
+// TestFurnitureRules checks that each general rule removes its kind of
+// furniture from copied text while the article stays whole, and that
+// "Listen to this article" is not taken for the dek.
+func TestFurnitureRules(t *testing.T) {
+	a, rep, err := Text([]byte(furniturePage))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := body(a)
+	lines := strings.Split(strings.TrimSpace(furniturePage), "\n")
+	for _, l := range lines[3:9] {
+		if !strings.Contains(got, l) {
+			t.Errorf("article line %q was dropped", l)
+		}
+	}
+	for _, l := range lines[9:] {
+		if strings.Contains(got, l) {
+			t.Errorf("furniture %q reached the body", l)
+		}
+	}
+	if a.Dek != lines[2] {
+		t.Errorf("dek = %q, want %q (not the audio player's label)", a.Dek, lines[2])
+	}
+	reasons := map[string]Reason{}
+	for _, b := range rep.Blocks {
+		reasons[b.Text] = b.Reason
+	}
+	for line, want := range map[string]Reason{
+		lines[1]:  ReasonMeta,
+		lines[9]:  ReasonBio,
+		lines[10]:  ReasonSocial,
+		lines[12]: ReasonNavigation,
+		lines[16]: ReasonPromo,
+	} {
+		if reasons[line] != want {
+			t.Errorf("%q removed as %q, want %q", line, reasons[line], want)
+		}
+	}
+}
+
+// TestFurnitureRulesKeepProse checks that the rules leave article text of
+// the same shape alone: a subheading with a conversion verb, a sentence
+// about a person's job mid-article, prose that mentions sharing.
+func TestFurnitureRulesKeepProse(t *testing.T) {
+	for _, s := range []string{
+		"Get the most from the new quay",
+		"Apply the same rule to every boat in the harbour",
+		"Next, the council turned to the ferry.",
+	} {
+		if furnitureLine.MatchString(s) {
+			t.Errorf("furnitureLine matches article text %q", s)
+		}
+	}
+	if endBio.MatchString("The harbour master said the work was late.") {
+		t.Error("endBio matches a sentence that is no bio")
+	}
+}
+
+// TestFurnitureRulesSavedPage checks the rules on a saved page, where
+// go-trafilatura keeps a comment thread and an author bio that sit inside
+// the article element without the markup that names them.
+func TestFurnitureRulesSavedPage(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html><head><title>Harbour wall works to go on through the winter</title></head><body><article><h1>Harbour wall works to go on through the winter</h1>`)
+	lines := strings.Split(strings.TrimSpace(furniturePage), "\n")
+	for _, l := range lines[3:9] {
+		b.WriteString("<p>" + l + "</p>")
+	}
+	b.WriteString(`<p>Jane Doe covers shipping and the ports for the Harbour Gazette.</p>`)
+	b.WriteString(`<h3>3 thoughts on “Harbour wall works to go on through the winter”</h3><p>Tom Smith says:</p>`)
+	b.WriteString(`<p>I live on the front and the noise has not been as bad as the council said it would be, to be honest with you all.</p>`)
+	b.WriteString(`</article></body></html>`)
+	a, _, err := HTML([]byte(b.String()), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := body(a)
+	for _, l := range lines[3:9] {
+		if !strings.Contains(got, l) {
+			t.Errorf("article line %q was dropped", l)
+		}
+	}
+	for _, l := range []string{"Jane Doe covers shipping", "thoughts on", "Tom Smith says", "I live on the front"} {
+		if strings.Contains(got, l) {
+			t.Errorf("%q reached the body", l)
+		}
+	}
+}
