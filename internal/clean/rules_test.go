@@ -62,7 +62,7 @@ func TestFurnitureRules(t *testing.T) {
 	for line, want := range map[string]Reason{
 		lines[1]:  ReasonMeta,
 		lines[9]:  ReasonBio,
-		lines[10]:  ReasonSocial,
+		lines[10]: ReasonSocial,
 		lines[12]: ReasonNavigation,
 		lines[16]: ReasonPromo,
 	} {
