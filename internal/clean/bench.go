@@ -38,6 +38,7 @@ uncleaned text as a baseline. -split even|odd takes the even or odd ids only.
 type groundTruth struct {
 	URL         string `json:"url"`
 	GroundTruth struct {
+		Title       string   `json:"title"`
 		MainContent string   `json:"main_content"`
 		With        []string `json:"with"`
 		Without     []string `json:"without"`
@@ -47,11 +48,14 @@ type groundTruth struct {
 // Score is the benchmark's figures for a set of pages.
 type Score struct {
 	Pages, Scored, Failed int
-	MeanF1                float64 // mean of per-page word F1 over pages with a reference
-	MeanPrecision         float64
-	MeanRecall            float64
-	WithFound, WithTotal  int
-	LeakFound, LeakTotal  int
+	// FailedTitled counts the failed copied-text pages whose text holds
+	// the reference title: a copy with its headline should import.
+	FailedTitled         int
+	MeanF1               float64 // mean of per-page word F1 over pages with a reference
+	MeanPrecision        float64
+	MeanRecall           float64
+	WithFound, WithTotal int
+	LeakFound, LeakTotal int
 	// The same snippet shares matched on word tokens (the \w+ sequence of
 	// the snippet within that of the extraction), which forgives what copy
 	// and reference render differently: curly quotes, tabs, line breaks,
@@ -60,8 +64,8 @@ type Score struct {
 }
 
 func (s Score) String() string {
-	return fmt.Sprintf("pages %d (F1 over %d, %d failed): mean F1 %.3f (P %.3f, R %.3f), with %.3f (%d/%d), without %.3f (%d/%d); by words: with %.3f, without %.3f",
-		s.Pages, s.Scored, s.Failed, s.MeanF1, s.MeanPrecision, s.MeanRecall,
+	return fmt.Sprintf("pages %d (F1 over %d, %d failed, %d of them holding the title): mean F1 %.3f (P %.3f, R %.3f), with %.3f (%d/%d), without %.3f (%d/%d); by words: with %.3f, without %.3f",
+		s.Pages, s.Scored, s.Failed, s.FailedTitled, s.MeanF1, s.MeanPrecision, s.MeanRecall,
 		ratio(s.WithFound, s.WithTotal), s.WithFound, s.WithTotal, ratio(s.LeakFound, s.LeakTotal), s.LeakFound, s.LeakTotal,
 		ratio(s.WithWords, s.WithTotal), ratio(s.LeakWords, s.LeakTotal))
 }
@@ -172,6 +176,7 @@ func extraction(kind, dir, id string) (string, error) {
 type pageResult struct {
 	id, site             string
 	err                  error
+	failedTitled         bool
 	hasRef               bool
 	p, r, f1             float64
 	with, withN, wo, woN int
@@ -236,6 +241,10 @@ func scorePage(dir, kind, id string) pageResult {
 	got, err := extraction(kind, dir, id)
 	res.err = err
 	g := gt.GroundTruth
+	if err != nil && kind == "text" && strings.TrimSpace(g.Title) != "" {
+		raw, _ := os.ReadFile(filepath.Join(dir, "text", id+".txt"))
+		res.failedTitled = strings.Contains(snippetForm(string(raw)), snippetForm(g.Title))
+	}
 	if strings.TrimSpace(g.MainContent) != "" {
 		res.hasRef = true
 		res.p, res.r, res.f1 = wordF1(got, g.MainContent)
@@ -280,6 +289,9 @@ func total(results []pageResult, verbose io.Writer) Score {
 		s.Pages++
 		if r.err != nil {
 			s.Failed++
+		}
+		if r.failedTitled {
+			s.FailedTitled++
 		}
 		if verbose != nil {
 			fmt.Fprintf(verbose, "%s f1=%.3f p=%.3f r=%.3f with=%d/%d without=%d/%d words: with=%d without=%d site=%s err=%v\n",

@@ -3,6 +3,7 @@ package clean
 import (
 	"math"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -105,5 +106,29 @@ func TestBySite(t *testing.T) {
 	}
 	if n != len(rs) {
 		t.Errorf("folds hold %d pages, want %d", n, len(rs))
+	}
+}
+
+// TestBenchFailedTitled builds a two-page benchmark directory: a copy that
+// holds its headline but no article, and one that holds neither; only the
+// first counts as a failed page with its title.
+func TestBenchFailedTitled(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"text", "ground-truth"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pages := map[string]string{"0001": "Menu\nThe Harbour Wall’s Story\nLog in\n", "0002": "Menu\nLog in\n"}
+	for id, text := range pages {
+		os.WriteFile(filepath.Join(dir, "text", id+".txt"), []byte(text), 0o644)
+		os.WriteFile(filepath.Join(dir, "ground-truth", id+".json"), []byte(`{"url":"https://a.example/`+id+`","ground_truth":{"title":"The Harbour Wall's Story","main_content":"x","with":[],"without":[]}}`), 0o644)
+	}
+	s, err := Bench(dir, "text", func(int) bool { return true }, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Failed != 2 || s.FailedTitled != 1 {
+		t.Errorf("failed %d, with title %d; want 2 and 1", s.Failed, s.FailedTitled)
 	}
 }
