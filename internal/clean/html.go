@@ -40,9 +40,14 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 		}
 		raw = buf.Bytes()
 	}
-	raw, err := slimHTML(raw)
-	if err != nil {
-		return nil, nil, err
+	if len(raw) > maxMarkup {
+		// Only a page over the cap is slimmed: a smaller one keeps its
+		// scripts, where go-htmldate may find the date (a framework's
+		// state: "date":"2024-04-08T06:59:34").
+		var err error
+		if raw, err = slimHTML(raw); err != nil {
+			return nil, nil, err
+		}
 	}
 	doc, err := html.Parse(bytes.NewReader(raw))
 	if err != nil {

@@ -124,3 +124,18 @@ func BenchmarkHTMLLarge(b *testing.B) {
 		})
 	}
 }
+
+// TestSmallPageKeepsScripts checks that a page under the cap is not
+// slimmed: the date go-htmldate finds in a framework's state script stays.
+func TestSmallPageKeepsScripts(t *testing.T) {
+	page := strings.Replace(string(largePage(8<<10, false)), "</head>",
+		`<script>self.__NEXT={"post":{"slug":"harbour","date":"2024-04-08T06:59:34","status":"publish"}}</script></head>`, 1)
+	page = strings.Replace(page, `,"datePublished":"2024-03-05"`, "", 1)
+	a, _, err := HTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published != "2024-04-08" {
+		t.Errorf("published %q, want the date from the script", a.Published)
+	}
+}

@@ -30,7 +30,7 @@ var (
 		`we use cookies`, `uses cookies`, `use of cookies`, `cookie (?:policy|settings|preferences)`, `by submitting`,
 		`opt out`, `all comments are moderated`,
 		// Form consent: what a reader agrees to by giving an address.
-		`by providing your`, `by clicking`, `you agree to (?:receive|our|the)`, `(?:we will|we'll|we) never (?:sell|share|spam)`,
+		`by providing your`, `you agree to (?:receive|our|the)`, `(?:we will|we'll|we) never (?:sell|share|spam)`,
 		`unsubscribe at any time`, `we respect your privacy`,
 		// App promos: alerts and apps pushed at the reader.
 		`delivered (?:straight |right |directly )?to your (?:phone|device|inbox)`, `download (?:the|our) (?:\w+ )?app`, `get the (?:\w+ )?app`)
@@ -40,11 +40,11 @@ var (
 		`shop now`, `buy now`, `book now`, `check (?:the )?price`, `view (?:on|at) amazon`, `see (?:the )?price`,
 		`get a demo`, `request (?:a |your )?(?:demo|quote)`, `try (?:it )?(?:for )?free`, `start (?:your )?free`, `find your`, `save big`, `save \d+%`, `download (?:the|our) app`, `request a (?:quote|demo)`, `sponsored`, `advertisement`,
 		`affiliate links?`, `earn (?:a|an) (?:small )?commission`, `contact us`, `get (?:a|your) (?:free )?quote`,
-		`delivered (?:straight |right |directly )?to your (?:phone|device)`, `get the (?:\w+ )?app`, `app store`, `google play`)
+		`delivered (?:straight |right |directly )?to your (?:phone|device)`, `get the (?:\w+ )?app`)
 	socialCues = cues(`follow us`, `follow me`, `share (?:this|on|via)`, `share`, `facebook`, `twitter`, `instagram`, `linkedin`,
 		`pinterest`, `whatsapp`, `reddit`, `youtube`, `tiktok`, `bluesky`, `threads`, `rss`, `copy link`, `email this`, `print this`)
 	legalCues = cues(`all rights reserved`, `©`, `copyright`, `cookies?`, `privacy policy`, `privacy notice`,
-		`by providing your`, `by clicking`, `you agree to (?:receive|our|the)`, `unsubscribe at any time`, `we respect your privacy`,
+		`by providing your`, `you agree to (?:receive|our|the)`, `unsubscribe at any time`, `we respect your privacy`,
 		`terms (?:of|and) (?:use|service|conditions)`, `terms & conditions`, `do not sell`, `registered (?:charity|trademarks?|in)`,
 		`accessibility statement`, `disclaimer`, `disclosure`)
 	navCues = cues(`skip to (?:main )?content`, `skip to navigation`, `menu`, `home`, `search`, `log ?in`, `sign in`, `log ?out`,
