@@ -384,13 +384,21 @@ func (c *classifier) markByContext(first, last int) {
 	}
 	drop := make([]Reason, len(c.blocks))
 	prevs, nexts := c.neighbours(good)
+	boundary := false
 	for i := range c.blocks {
+		if i > last && c.blocks[i].Role == RoleRemoved && c.endsArticle(i) {
+			boundary = true
+		}
 		if c.settled(i) {
 			continue
 		}
 		prev, next := prevs[i], nexts[i]
 		if i < first || i > last {
 			switch {
+			case boundary && readsAsProse(c.f[i]) && !(prev && next):
+				// Past the article's end (see endsArticle), prose is the
+				// site's: teasers of other posts, comments, a footer.
+				drop[i] = ReasonOutside
 			case !readsAsProse(c.f[i]) && !(prev && next && c.f[i].words >= 6):
 				// Outside the main run, a line of some length between two
 				// clear paragraphs (a list item, a table row) is theirs;
@@ -422,6 +430,20 @@ func (c *classifier) markByContext(first, last int) {
 			c.remove(i, r)
 		}
 	}
+}
+
+// endsArticle reports whether removed block i ends an article: what follows
+// it, outside the article's run, is the site's. A comments section, an
+// author bio, a donation appeal, a repeated promo box, or a "Related" /
+// "More stories" heading (not an item of a list, which articles have too).
+func (c *classifier) endsArticle(i int) bool {
+	switch c.blocks[i].Reason {
+	case ReasonComments, ReasonBio, ReasonDonation, ReasonRepeated:
+		return true
+	case ReasonRelated:
+		return c.f[i].words <= 8 && relatedHeading.MatchString(strings.TrimSpace(c.f[i].plain))
+	}
+	return false
 }
 
 // isSlogan is a short line between two pieces of furniture that speaks to

@@ -94,6 +94,10 @@ var (
 	endBio = regexp.MustCompile(`^(\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’.-]+){1,3}),? (?:is|was|has been|serves as)(?: [^ .!?]+){0,5} (?:founder|co-founder|ceo|chief \w+ officer|instructor|coach|editor|writer|reporter|expert|consultant|analyst|strategist|researcher|contributor|specialist)\b|` +
 		`^(\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’.-]+){1,3}) (?:covers|reports on|writes about)(?: [^ .!?]+){1,8} (?:for|at) (?:the )?\p{Lu}`)
 
+	// relatedHeading is a heading that is nothing but a related-stories
+	// label ("You might also like", "More from The Week").
+	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?: \w+)?|recommended(?: for you| reading)?|we recommend|you (?:may|might) also (?:like|enjoy)|more from .{1,40}|more (?:stories|articles|posts|news)(?: from .{1,40})?|read (?:next|more)|up next|most (?:read|popular|viewed)|popular (?:posts|stories|articles)|trending(?: now| stories)?|latest (?:news|posts|stories|articles)|further reading|more like this|recent (?:posts|articles|stories)|top stories|keep reading|explore more)\s*:?$`)
+
 	// commentsOnTitle is a comments heading that quotes the post's title.
 	commentsOnTitle = regexp.MustCompile(`(?i)^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:thoughts?|responses?|comments?|replies) (?:on|to) `)
 

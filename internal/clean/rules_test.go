@@ -120,3 +120,40 @@ func TestFurnitureRulesSavedPage(t *testing.T) {
 		}
 	}
 }
+
+// TestProseAfterArticleEnd checks that teaser prose past a related-stories
+// heading after the article goes, while a line that only mentions a cue
+// word ("popular") ends nothing.
+func TestProseAfterArticleEnd(t *testing.T) {
+	lines := strings.Split(strings.TrimSpace(furniturePage), "\n")
+	article := lines[3:9]
+	teaser := "The ferry company said on Tuesday that it would add two sailings a day in the spring, after a winter in which the boats were full on most weekends and some people were turned away."
+	doc := strings.Join(append(append([]string{lines[0]}, article...), "Menu", "Log in", "You might also like", "Ferry times change for the spring", teaser, "© 2024 The Harbour Gazette"), "\n")
+	a, rep, err := Text([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := body(a)
+	for _, l := range article {
+		if !strings.Contains(got, l) {
+			t.Errorf("article line %q was dropped", l)
+		}
+	}
+	if strings.Contains(got, "two sailings") {
+		t.Errorf("teaser prose after \"You might also like\" kept:\n%s", got)
+	}
+	for _, b := range rep.Blocks {
+		if b.Text == teaser && b.Reason != ReasonOutside {
+			t.Errorf("teaser removed as %q, want %q", b.Reason, ReasonOutside)
+		}
+	}
+	// "Popular" in an item of the article's own list is no end.
+	doc = strings.Replace(doc, "You might also like", "Good deals on popular titles", 1)
+	a, _, err = Text([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(body(a), "two sailings") {
+		t.Error("prose after a line that only mentions \"popular\" was dropped")
+	}
+}
