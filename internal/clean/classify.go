@@ -136,7 +136,12 @@ func (c *classifier) markByWording() {
 		prose := readsAsProse(f)
 		if c.mode == modeExtracted && strings.Contains(c.blocks[i].Text, "\n") {
 			// A list or table the extractor kept is judged item by item
-			// only by a person; one cue word must not drop it whole.
+			// only by a person; one cue word must not drop it whole. Only
+			// a block of nothing but furniture lines goes (a post's
+			// previous/next links, its author, date and reading time).
+			if furnitureBlock(c.blocks[i].Text) {
+				c.remove(i, ReasonNavigation)
+			}
 			continue
 		}
 		if f.words <= 150 && (isBio(s) || c.afterBioHeading(i)) {
@@ -169,6 +174,8 @@ func (c *classifier) markByWording() {
 			c.remove(i, ReasonNavigation)
 		case f.words <= 12 && len(s) <= 200 && furnitureLine.MatchString(strings.TrimSpace(s)):
 			c.remove(i, furnitureReason(s))
+		case f.words <= 15 && len(s) <= 200 && postedLine.MatchString(strings.TrimSpace(s)):
+			c.remove(i, ReasonMeta)
 		case isDate(s):
 			c.remove(i, ReasonMeta)
 		case isBreadcrumb(s):
@@ -186,6 +193,26 @@ func (c *classifier) markByWording() {
 			}
 		}
 	}
+}
+
+// furnitureBlock reports whether a block of several lines holds nothing
+// but page furniture: every line a furnitureLine, or short lines (a
+// post's author, date) with a reading time among them.
+func furnitureBlock(text string) bool {
+	lines := strings.Split(text, "\n")
+	allFurniture, reading, short := true, false, true
+	for _, l := range lines {
+		l = strings.TrimSpace(strings.TrimSuffix(stripMarkdown(strings.TrimSpace(l)), "\\"))
+		l = strings.TrimSpace(strings.NewReplacer("**", "", "__", "").Replace(l))
+		n := len(wordsOf(l))
+		if n > 12 || len(l) > 200 {
+			return false
+		}
+		allFurniture = allFurniture && furnitureLine.MatchString(l)
+		reading = reading || readingTime.MatchString(l)
+		short = short && n <= 4
+	}
+	return allFurniture || reading && short
 }
 
 // furnitureReason is the reason for a furnitureLine.

@@ -180,7 +180,9 @@ func (c *classifier) markExtractedMetadata(a *Article) {
 		switch {
 		case i < 3 && a.Title != "" && strings.EqualFold(text, a.Title):
 			c.blocks[i].Role = RoleTitle
-		case i < 5 && byline(text) != "":
+		case byline(text) != "":
+			// A byline is a line of its own, anywhere in the extract (some
+			// sites put "Written by …" after the article).
 			c.blocks[i].Role = RoleByline
 			if len(a.Authors) == 0 {
 				a.Authors = splitNames(byline(text))

@@ -17,7 +17,8 @@ func cues(words ...string) *regexp.Regexp {
 }
 
 var (
-	newsletterCues = cues(`newsletters?`, `sign(?:ing)? up`, `signup`, `subscribe`, `mailing list`, `subscribers?`, `subscriptions?`,
+	newsletterCues = cues(`newsletters?`, `sign(?:ing)? up`, `signup`, `subscribe`, `mailing list`,
+		`receive (?:push )?notifications`, `(?:turn on|enable|allow) (?:push )?notifications`, `subscribers?`, `subscriptions?`,
 		`your inbox`, `to your inbox`, `email address`, `enter your email`, `unsubscribe`, `daily email`, `weekly email`)
 	// appealCues are the strongest: wording that asks the reader to sign up
 	// or give. Only these remove a block that reads as prose.
@@ -32,6 +33,7 @@ var (
 		// Form consent: what a reader agrees to by giving an address.
 		`by providing your`, `you agree to (?:receive|our|the)`, `(?:we will|we'll|we) never (?:sell|share|spam)`,
 		`unsubscribe at any time`, `we respect your privacy`,
+		`receive (?:push )?notifications`, `(?:turn on|enable|allow) (?:push )?notifications`,
 		// App promos: alerts and apps pushed at the reader.
 		`delivered (?:straight |right |directly )?to your (?:phone|device|inbox)`, `download (?:the|our) (?:\w+ )?app`, `get the (?:\w+ )?app`)
 	donationCues = cues(`donat(?:e|es|ion|ions|ing)`, `fundrais\w*`, `tax-deductible`, `funding gap`, `payment methods`,
@@ -69,8 +71,15 @@ var (
 	// share row's label ("Share this article:").
 	furnitureLine = regexp.MustCompile(`(?i)^(?:listen(?: to)?(?: this)? (?:article|story|post)|listen now|play audio|\d+:\d+ ?listen|\d+ min(?:ute)?s? listen|audio version)\b|` +
 		`^(?:prev|previous|next|older|newer)(?:\s*(?:post|article|story|entry|page))?\s*[:»«<>←→‹›|-]|^prev(?:ious)?(?:prev|previous|next)|^(?:next|previous)(?:post|article|story)|` +
-		`^(?:share|share this(?: \w+)?|share on|share via|pin (?:this|it)(?: for later)?|tweet this|spread the word)\s*[:!]?$|` +
+		`^(?:share|share this(?: \w+)?|share on|share via|pin (?:this|it)(?: for later)?|pin (?:this |it )?for later|save (?:this |it )?for later|tweet this|spread the word)\s*[:!]?$|` +
 		`(?:^|[?!.]\s*)share (?:it |this )?with (?:a friend|friends|your friends)\b`)
+
+	// postedLine is a post's date line with its author: "Posted by David at
+	// December 16, 2025 11:15 AM", "11/12/2025 by One Tree Planted".
+	postedLine = regexp.MustCompile(`(?i)^(?:posted|published|written|updated)(?: by [^.!?]{1,40}?)?(?: on| at| in)? [^.!?]{0,30}\b(?:19|20)\d\d\b[^.!?]{0,20}$|^\d{1,2}[./]\d{1,2}[./]\d{2,4},? by [^.!?]{1,40}$`)
+
+	// readingTime is a reading-time label: "11 min read".
+	readingTime = regexp.MustCompile(`(?i)^\d+\s*(?:min|mins|minutes?)\.?\s*(?:read|listen)$`)
 
 	// ctaLine is a call to action as a button reads: a conversion verb,
 	// then what the reader gets ("Request information", "Join Medium for

@@ -157,3 +157,53 @@ func TestProseAfterArticleEnd(t *testing.T) {
 		t.Error("prose after a line that only mentions \"popular\" was dropped")
 	}
 }
+
+// TestExtractedFurniture checks the rules on blocks as go-trafilatura
+// leaves them: a block of previous/next links or of a post's author, date
+// and reading time goes whole, a list of article items stays, and a
+// post's date line, a "Pin for later" button and a notification prompt go.
+func TestExtractedFurniture(t *testing.T) {
+	for _, s := range []string{
+		"**Next article:** Go Wins 2010 Bossie Award\\\n**Previous article:** Share Memory By Communicating\\",
+		"- Gabo\n- Jan 23\n- 11 min read",
+	} {
+		if !furnitureBlock(s) {
+			t.Errorf("furnitureBlock(%q) = false", s)
+		}
+	}
+	for _, s := range []string{
+		"- Two cups of flour\n- One egg\n- A pinch of salt",
+		"- Next, the council met.\n- Previous plans were dropped.",
+	} {
+		if furnitureBlock(s) {
+			t.Errorf("furnitureBlock(%q) = true for article items", s)
+		}
+	}
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html><head><title>Harbour wall works to go on through the winter</title></head><body><article><h1>Harbour wall works to go on through the winter</h1>`)
+	b.WriteString(`<p>Posted by David at December 16, 2025 11:15 AM</p>`)
+	lines := strings.Split(strings.TrimSpace(furniturePage), "\n")
+	for _, l := range lines[3:9] {
+		b.WriteString("<p>" + l + "</p>")
+	}
+	b.WriteString(`<p><b>Would you like to receive notifications about new posts?</b></p><p>PIN FOR LATER</p><p>Written by Jane Doe</p>`)
+	b.WriteString(`<p><b>Next article:</b> Ferry times change<br><b>Previous article:</b> The old quay</p></article></body></html>`)
+	a, _, err := HTML([]byte(b.String()), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := body(a)
+	for _, l := range lines[3:9] {
+		if !strings.Contains(got, l) {
+			t.Errorf("article line %q was dropped", l)
+		}
+	}
+	for _, l := range []string{"Posted by David", "notifications", "PIN FOR LATER", "Written by", "Next article", "Previous article"} {
+		if strings.Contains(got, l) {
+			t.Errorf("%q reached the body:\n%s", l, got)
+		}
+	}
+	if len(a.Authors) != 1 || a.Authors[0] != "Jane Doe" {
+		t.Errorf("authors %q, want the byline after the article", a.Authors)
+	}
+}
