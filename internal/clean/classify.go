@@ -158,10 +158,12 @@ func (c *classifier) markByWording() {
 			c.remove(i, ReasonPromo)
 			continue
 		}
-		if r, ok := strongReason(s); ok {
-			appeal := f.words <= 60 && appealCues.MatchString(s) && readerAddress.MatchString(s)
-			legal := f.words <= 80 && (strings.Contains(s, "©") || strings.Contains(strings.ToLower(s), "all rights reserved"))
-			if !prose || appeal || legal {
+		// Prose goes only for an appeal or a copyright line, so for prose
+		// those cheaper tests come first and the four cue sets of
+		// strongReason are tried only when they could remove it.
+		if !prose || f.words <= 60 && appealCues.MatchString(s) && readerAddress.MatchString(s) ||
+			f.words <= 80 && (strings.Contains(s, "©") || strings.Contains(strings.ToLower(s), "all rights reserved")) {
+			if r, ok := strongReason(s); ok {
 				c.remove(i, r)
 				continue
 			}

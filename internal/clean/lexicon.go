@@ -156,7 +156,19 @@ var stopwords = func() map[string]bool {
 // match at all: short enough, and holding the one thing the pattern cannot
 // do without. This keeps the classifier linear and fast on hostile input.
 
-var roleWord = regexp.MustCompile(`(?i)writer|editor|reporter|journalist|correspondent|columnist|contributor|author|producer|freelance|staff|covers|covering|writes`)
+// roleWords are the words a bio must hold one of; a substring test on the
+// lower-cased text, much cheaper than bioStart, screens blocks for it.
+var roleWords = strings.Fields("writer editor reporter journalist correspondent columnist contributor author producer freelance staff covers covering writes")
+
+func hasRoleWord(s string) bool {
+	low := strings.ToLower(s)
+	for _, w := range roleWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // caption returns the caption and credit of a block that is a photo caption
 // ending in its credit, or nil.
@@ -184,7 +196,7 @@ func byline(s string) string {
 
 // isBio reports whether a block is an author bio.
 func isBio(s string) bool {
-	return len(s) <= 1500 && roleWord.MatchString(s) && bioStart.MatchString(s)
+	return len(s) <= 1500 && hasRoleWord(s) && bioStart.MatchString(s)
 }
 
 // isDate reports whether a block is only a date and maybe a time.
