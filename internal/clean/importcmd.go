@@ -102,7 +102,8 @@ func importFile(file, outDir string, force bool, written map[string]string) (str
 		// The article is still written, named after its file, with the
 		// title left for a person: the TODO comment lists it and the
 		// build rejects an empty title.
-		slug = Slug(strings.TrimSuffix(strings.TrimSuffix(filepath.Base(file), ".gz"), filepath.Ext(strings.TrimSuffix(filepath.Base(file), ".gz"))))
+		base := strings.TrimSuffix(filepath.Base(file), ".gz")
+		slug = Slug(strings.TrimSuffix(base, filepath.Ext(base)))
 		rep.Notes = append(rep.Notes, "no title found: the article is named after its file; fill in title by hand")
 	}
 	md, err := a.Markdown()
@@ -111,7 +112,7 @@ func importFile(file, outDir string, force bool, written map[string]string) (str
 	}
 	path := filepath.Join(outDir, slug+".md")
 	if first, ok := written[path]; ok {
-		return "", nil, fmt.Errorf("gives the same article as %s, imported just before: both are %s; not written (import it alone, with -o elsewhere, to compare)", first, path)
+		return "", nil, fmt.Errorf("gives the same article as %s, imported earlier in this run: both are %s; not written (import it alone, with -o elsewhere, to compare)", first, path)
 	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return "", nil, err
@@ -149,8 +150,8 @@ func rawPath(file, outDir string) string {
 	return filepath.ToSlash(file)
 }
 
-// readInput reads a raw file, refusing one larger than maxInput before
-// reading it.
+// readInput reads a raw file, refusing one larger than maxInput without
+// reading more than that.
 func readInput(file string) ([]byte, error) {
 	f, err := os.Open(file)
 	if err != nil {
