@@ -336,7 +336,8 @@ func (c *classifier) markComments() {
 		}
 		// A heading that names the post ("3 thoughts on “…”") is as long
 		// as the post's title.
-		long := c.f[i].words <= 40 && commentsOnTitle.MatchString(strings.TrimSpace(c.f[i].plain))
+		// So is a notice that the comments below are the readers' own.
+		long := c.f[i].words <= 40 && (commentsOnTitle.MatchString(strings.TrimSpace(c.f[i].plain)) || commentsNotice.MatchString(strings.TrimSpace(c.f[i].plain)))
 		if words < 150 || c.f[i].words > 10 && !long || !commentsHeading.MatchString(strings.TrimSpace(c.f[i].plain)) {
 			continue
 		}

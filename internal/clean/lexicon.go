@@ -76,7 +76,7 @@ var (
 
 	// postedLine is a post's date line with its author: "Posted by David at
 	// December 16, 2025 11:15 AM", "11/12/2025 by One Tree Planted".
-	postedLine = regexp.MustCompile(`(?i)^(?:posted|published|written|updated)(?: by [^.!?]{1,40}?)?(?: on| at| in)? [^.!?]{0,30}\b(?:19|20)\d\d\b[^.!?]{0,20}$|^\d{1,2}[./]\d{1,2}[./]\d{2,4},? by [^.!?]{1,40}$`)
+	postedLine = regexp.MustCompile(`(?i)^(?:posted|published|written|updated)(?: by [^.!?]{1,40}?)?(?: on| at| in)? [^.!?]{0,30}\b(?:19|20)\d\d\b[^!?]{0,60}$|^\d{1,2}[./]\d{1,2}[./]\d{2,4},? by [^.!?]{1,40}$`)
 
 	// readingTime is a reading-time label: "11 min read".
 	readingTime = regexp.MustCompile(`(?i)^\d+\s*(?:min|mins|minutes?)\.?\s*(?:read|listen)$`)
@@ -90,7 +90,7 @@ var (
 	// commentsHeading opens a comment section.
 	commentsHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion)(?:\s*\(\d+\))?:?$|` +
 		`^(?:leave|post|add|write|submit) a (?:comment|reply|response)|^join the (?:discussion|conversation)|` +
-		`^the following comments are|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments|^what do you think\?$|` +
+		`^(?:the fine print: )?the following comments are|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments|^what do you think\?$|` +
 		`^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:thoughts?|responses?|comments?|replies) (?:on|to) |` +
 		// WordPress's head of the first comment: "Jane Doe says:".
 		`^\p{Lu}[\pL\pN.'’ -]{0,40} says:(?:\s|$)|^reader interactions$|^(?:\d+\s+)?(?:comments?|responses?|replies)\s*\|`)
@@ -106,6 +106,9 @@ var (
 	// relatedHeading is a heading that is nothing but a related-stories
 	// label ("You might also like", "More from The Week").
 	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?: \w+)?|recommended(?: for you| reading)?|we recommend|you (?:may|might) also (?:like|enjoy)|more from .{1,40}|more (?:stories|articles|posts|news)(?: from .{1,40})?|read (?:next|more)|up next|most (?:read|popular|viewed)|popular (?:posts|stories|articles)|trending(?: now| stories)?|latest (?:news|posts|stories|articles)|further reading|more like this|recent (?:posts|articles|stories)|top stories|keep reading|explore more)\s*:?$`)
+
+	// commentsNotice is a notice that opens a comment thread.
+	commentsNotice = regexp.MustCompile(`(?i)^(?:the fine print: )?the following comments are (?:owned|the property|the opinions)`)
 
 	// commentsOnTitle is a comments heading that quotes the post's title.
 	commentsOnTitle = regexp.MustCompile(`(?i)^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:thoughts?|responses?|comments?|replies) (?:on|to) `)
