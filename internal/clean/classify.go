@@ -152,6 +152,11 @@ func (c *classifier) markByWording() {
 			c.remove(i, ReasonBio)
 			continue
 		}
+		if f.words <= 20 && len(s) <= 200 && postedLine.MatchString(strings.TrimSpace(s)) {
+			// A post's date line reads as a sentence but is furniture.
+			c.remove(i, ReasonMeta)
+			continue
+		}
 		if f.words <= 12 && len(s) <= 200 && ctaLine.MatchString(strings.TrimSpace(s)) {
 			// A button's wording is an appeal even when it reads as a
 			// sentence ("Join us for free to get updates.").
@@ -176,8 +181,6 @@ func (c *classifier) markByWording() {
 			c.remove(i, ReasonNavigation)
 		case f.words <= 12 && len(s) <= 200 && furnitureLine.MatchString(strings.TrimSpace(s)):
 			c.remove(i, furnitureReason(s))
-		case f.words <= 15 && len(s) <= 200 && postedLine.MatchString(strings.TrimSpace(s)):
-			c.remove(i, ReasonMeta)
 		case isDate(s):
 			c.remove(i, ReasonMeta)
 		case isBreadcrumb(s):

@@ -207,3 +207,29 @@ func TestExtractedFurniture(t *testing.T) {
 		t.Errorf("authors %q, want the byline after the article", a.Authors)
 	}
 }
+
+// TestCommentsNotice checks that a notice that the comments below are the
+// readers' own opens a comment section, however long, and that a post's
+// date line ending with its department goes.
+func TestCommentsNotice(t *testing.T) {
+	lines := strings.Split(strings.TrimSpace(furniturePage), "\n")
+	doc := strings.Join(append(append([]string{lines[0], "Posted by BeauHD on Friday December 19, 2025 @08:00PM from the harbour-works dept."}, lines[3:9]...),
+		"The Fine Print: The following comments are owned by whoever posted them. We are not responsible for them in any way.",
+		"Re: Noise (Score:2)",
+		"I live on the front and the noise has not been as bad as the council said it would be, to be honest with you all."), "\n")
+	a, _, err := Text([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := body(a)
+	for _, l := range lines[3:9] {
+		if !strings.Contains(got, l) {
+			t.Errorf("article line %q was dropped", l)
+		}
+	}
+	for _, l := range []string{"Posted by", "Fine Print", "Score:2", "I live on the front"} {
+		if strings.Contains(got, l) {
+			t.Errorf("%q reached the body", l)
+		}
+	}
+}
