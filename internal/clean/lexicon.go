@@ -93,7 +93,9 @@ var (
 		`^(?:the fine print: )?the following comments are|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments|^what do you think\?$|` +
 		`^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:thoughts?|responses?|comments?|replies) (?:on|to) |` +
 		// WordPress's head of the first comment: "Jane Doe says:".
-		`^\p{Lu}[\pL\pN.'’ -]{0,40} says:(?:\s|$)|^reader interactions$|^(?:\d+\s+)?(?:comments?|responses?|replies)\s*\|`)
+		// The whole line is the name (up to four words) and maybe the date, so
+		// that "The mayor says: we will rebuild" in an article is no head.
+		`^\p{Lu}[\pL\pN.'’-]*(?: [\pL\pN.'’-]+){0,3} says:(?:\s+[^.!?]{0,40}\b(?:19|20)\d\d\b[^.!?]{0,20})?$|^reader interactions$|^(?:\d+\s+)?(?:comments?|responses?|replies)\s*\|`)
 
 	// endBio is an author bio as a page's last block states it, with the
 	// wider range of roles a site's staff have (founder, coach, CEO) and

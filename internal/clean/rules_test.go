@@ -233,3 +233,18 @@ func TestCommentsNotice(t *testing.T) {
 		}
 	}
 }
+
+// TestCommentHead checks that a WordPress comment head is the whole line,
+// so that a quotation in an article is none.
+func TestCommentHead(t *testing.T) {
+	for _, s := range []string{"Tom Smith says:", "Mary-Jane O’Neil says: March 3, 2024 at 5:12 pm"} {
+		if !commentsHeading.MatchString(s) {
+			t.Errorf("%q is not taken for a comment head", s)
+		}
+	}
+	for _, s := range []string{"The mayor says: we will rebuild the wall.", "The harbour master of the town of Kent says:"} {
+		if commentsHeading.MatchString(s) {
+			t.Errorf("%q is taken for a comment head", s)
+		}
+	}
+}
