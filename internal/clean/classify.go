@@ -428,6 +428,11 @@ func (c *classifier) markByContext(first, last int) {
 		prev, next := prevs[i], nexts[i]
 		if i < first || i > last {
 			switch {
+			case readsAsProse(c.f[i]) && i+1 < len(c.blocks) && readMore.MatchString(strings.TrimSpace(c.f[i+1].plain)):
+				// Outside the article, prose over a "Read more" link is
+				// the excerpt of another post (inside it, a listicle's
+				// items look the same and stay).
+				drop[i] = ReasonRelated
 			case boundary && readsAsProse(c.f[i]) && !(prev && next):
 				// Past the article's end (see endsArticle), prose is the
 				// site's: teasers of other posts, comments, a footer.

@@ -81,6 +81,9 @@ var (
 	// readingTime is a reading-time label: "11 min read".
 	readingTime = regexp.MustCompile(`(?i)^\d+\s*(?:min|mins|minutes?)\.?\s*(?:read|listen)$`)
 
+	// readMore is the link under a teaser card.
+	readMore = regexp.MustCompile(`(?i)^(?:read more|continue reading|read the (?:full )?(?:story|article|post)|keep reading|read article|read post)\s*[»›→>.…:]*$`)
+
 	// ctaLine is a call to action as a button reads: a conversion verb,
 	// then what the reader gets ("Request information", "Join Medium for
 	// free to get updates").

@@ -248,3 +248,24 @@ func TestCommentHead(t *testing.T) {
 		}
 	}
 }
+
+// TestTeaserOverReadMore checks that outside the article, prose over a
+// "Read more" link goes as another post's excerpt, while inside it a
+// paragraph followed by "Read more" (a listicle's item) stays.
+func TestTeaserOverReadMore(t *testing.T) {
+	lines := strings.Split(strings.TrimSpace(furniturePage), "\n")
+	teaser := "The ferry company said on Tuesday that it would add two sailings a day in the spring, after a winter in which the boats were full on most weekends."
+	item := "Engineers for the council said that the new wall would be a metre higher than the old one, and that the work would be finished by the end of the next summer if the weather allowed it."
+	doc := strings.Join(append(append(append([]string{lines[0]}, lines[3:8]...), "Read more", lines[8]), "Menu", "Log in", "Sign up for our newsletter", "Donate today to support our journalism", "Search", "Ferry times", "March 3, 2024", teaser, "Read more", "© 2024 The Harbour Gazette"), "\n")
+	a, _, err := Text([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := body(a)
+	if !strings.Contains(got, item) {
+		t.Errorf("the article's paragraph over \"Read more\" was dropped")
+	}
+	if strings.Contains(got, "two sailings") {
+		t.Errorf("the teaser over \"Read more\" outside the article was kept:\n%s", got)
+	}
+}
