@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	dossier-import [-o content/articles] [-explain] [-force] FILE...
+//	dossier-import [-o content/articles] [-explain[=all]] [-force] FILE...
 //
 // It is a program of its own because the HTML extractor it links
 // (go-trafilatura, through its date parser) spends about 0.3 s and 50 MB

@@ -85,6 +85,7 @@ const (
 	ReasonCaption    Reason = "further photo caption"
 	ReasonComments   Reason = "comment section"
 	ReasonSignoff    Reason = "author sign-off"
+	ReasonExtractor  Reason = "left out by go-trafilatura"
 )
 
 // Block is one block of the input (a non-blank line of plain text, or a
@@ -114,6 +115,13 @@ type Report struct {
 	// Notes are remarks for the person checking the import (e.g. a field that
 	// must be filled in by hand).
 	Notes []string
+	// LeftOut, for a saved page, holds the lines of the page's visible text
+	// (as a reader would copy it) that are in none of Blocks: what the HTML
+	// extractor dropped before the classifier saw the page. Line is the
+	// line of the visible text; Reason is ReasonExtractor.
+	LeftOut []Block
+	// VisibleLines is the number of lines of the page's visible text.
+	VisibleLines int
 }
 
 // Removed returns the blocks that were dropped, in input order.

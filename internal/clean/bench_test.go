@@ -3,6 +3,9 @@ package clean
 import (
 	"math"
 	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -57,5 +60,75 @@ func TestPlainText(t *testing.T) {
 	want := "A bold claim, wrapped.\none\ntwo\nServer Speed\n130 countries 6%\nLine one.\nLine two.\n10. Using a const_str *here* &amp; a\\_b & AT&T\n"
 	if got := a.PlainText(); got != want {
 		t.Errorf("PlainText =\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestSnippetForm checks that snippets match across the typography a
+// verbatim importer keeps and a reference rewrites: curly quotes, no-break
+// spaces, line breaks and runs of spaces, on both sides.
+func TestSnippetForm(t *testing.T) {
+	body := "“It’s done,” she said.\nThe\u00a0end  of\tit"
+	for _, snip := range []string{`"it's done," she said. the end of it`, "it’s done,”  she", "The end of it", "said. The"} {
+		if !strings.Contains(snippetForm(body), snippetForm(snip)) {
+			t.Errorf("%q not found in %q (forms %q, %q)", snip, body, snippetForm(snip), snippetForm(body))
+		}
+	}
+	if strings.Contains(snippetForm(body), snippetForm("its done")) {
+		t.Error("an apostrophe must still count: \"its done\" matched")
+	}
+	if got := snippetForm("  A\u202fB\r\n"); got != "a b" {
+		t.Errorf("snippetForm = %q, want \"a b\"", got)
+	}
+}
+
+// TestBySite checks that a site's pages all land in one fold and that the
+// host's "www." does not make two sites of one.
+func TestBySite(t *testing.T) {
+	var rs []pageResult
+	for i, u := range []string{"https://www.a.example/x", "https://a.example/y", "https://b.example/", "https://c.example/z", "https://www.b.example/q"} {
+		var gt groundTruth
+		gt.URL = u
+		rs = append(rs, pageResult{id: strconv.Itoa(i), site: siteOf(gt.URL)})
+	}
+	if rs[0].site != "a.example" || rs[1].site != "a.example" {
+		t.Fatalf("sites %q %q, want a.example", rs[0].site, rs[1].site)
+	}
+	fold := map[string]int{}
+	n := 0
+	for k, f := range bySite(rs, 3) {
+		for _, r := range f {
+			n++
+			if j, ok := fold[r.site]; ok && j != k {
+				t.Errorf("site %s in folds %d and %d", r.site, j, k)
+			}
+			fold[r.site] = k
+		}
+	}
+	if n != len(rs) {
+		t.Errorf("folds hold %d pages, want %d", n, len(rs))
+	}
+}
+
+// TestBenchFailedTitled builds a two-page benchmark directory: a copy that
+// holds its headline but no article, and one that holds neither; only the
+// first counts as a failed page with its title.
+func TestBenchFailedTitled(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"text", "ground-truth"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pages := map[string]string{"0001": "Menu\nThe Harbour Wall’s Story\nLog in\n", "0002": "Menu\nLog in\n"}
+	for id, text := range pages {
+		os.WriteFile(filepath.Join(dir, "text", id+".txt"), []byte(text), 0o644)
+		os.WriteFile(filepath.Join(dir, "ground-truth", id+".json"), []byte(`{"url":"https://a.example/`+id+`","ground_truth":{"title":"The Harbour Wall's Story","main_content":"x","with":[],"without":[]}}`), 0o644)
+	}
+	s, err := Bench(dir, "text", func(int) bool { return true }, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Failed != 2 || s.FailedTitled != 1 {
+		t.Errorf("failed %d, with title %d; want 2 and 1", s.Failed, s.FailedTitled)
 	}
 }

@@ -136,7 +136,12 @@ func (c *classifier) markByWording() {
 		prose := readsAsProse(f)
 		if c.mode == modeExtracted && strings.Contains(c.blocks[i].Text, "\n") {
 			// A list or table the extractor kept is judged item by item
-			// only by a person; one cue word must not drop it whole.
+			// only by a person; one cue word must not drop it whole. Only
+			// a block of nothing but furniture lines goes (a post's
+			// previous/next links, its author, date and reading time).
+			if furnitureBlock(c.blocks[i].Text) {
+				c.remove(i, ReasonNavigation)
+			}
 			continue
 		}
 		if f.words <= 150 && (isBio(s) || c.afterBioHeading(i)) {
@@ -147,10 +152,23 @@ func (c *classifier) markByWording() {
 			c.remove(i, ReasonBio)
 			continue
 		}
-		if r, ok := strongReason(s); ok {
-			appeal := f.words <= 60 && appealCues.MatchString(s) && readerAddress.MatchString(s)
-			legal := f.words <= 80 && (strings.Contains(s, "©") || strings.Contains(strings.ToLower(s), "all rights reserved"))
-			if !prose || appeal || legal {
+		if f.words <= 20 && len(s) <= 200 && postedLine.MatchString(strings.TrimSpace(s)) {
+			// A post's date line reads as a sentence but is furniture.
+			c.remove(i, ReasonMeta)
+			continue
+		}
+		if f.words <= 12 && len(s) <= 200 && ctaLine.MatchString(strings.TrimSpace(s)) {
+			// A button's wording is an appeal even when it reads as a
+			// sentence ("Join us for free to get updates.").
+			c.remove(i, ReasonPromo)
+			continue
+		}
+		// Prose goes only for an appeal or a copyright line, so for prose
+		// those cheaper tests come first and the four cue sets of
+		// strongReason are tried only when they could remove it.
+		if !prose || f.words <= 60 && appealCues.MatchString(s) && readerAddress.MatchString(s) ||
+			f.words <= 80 && (strings.Contains(s, "©") || strings.Contains(strings.ToLower(s), "all rights reserved")) {
+			if r, ok := strongReason(s); ok {
 				c.remove(i, r)
 				continue
 			}
@@ -161,6 +179,8 @@ func (c *classifier) markByWording() {
 		switch {
 		case f.words == 0 || separatorLine.MatchString(s):
 			c.remove(i, ReasonNavigation)
+		case f.words <= 12 && len(s) <= 200 && furnitureLine.MatchString(strings.TrimSpace(s)):
+			c.remove(i, furnitureReason(s))
 		case isDate(s):
 			c.remove(i, ReasonMeta)
 		case isBreadcrumb(s):
@@ -176,6 +196,52 @@ func (c *classifier) markByWording() {
 			case metaCues.MatchString(s):
 				c.remove(i, ReasonMeta)
 			}
+		}
+	}
+}
+
+// furnitureBlock reports whether a block of several lines holds nothing
+// but page furniture: every line a furnitureLine, or short lines (a
+// post's author, date) with a reading time among them.
+func furnitureBlock(text string) bool {
+	lines := strings.Split(text, "\n")
+	allFurniture, reading, short := true, false, true
+	for _, l := range lines {
+		l = strings.TrimSpace(strings.TrimSuffix(stripMarkdown(strings.TrimSpace(l)), "\\"))
+		l = strings.TrimSpace(strings.NewReplacer("**", "", "__", "").Replace(l))
+		n := len(wordsOf(l))
+		if n > 12 || len(l) > 200 {
+			return false
+		}
+		allFurniture = allFurniture && furnitureLine.MatchString(l)
+		reading = reading || readingTime.MatchString(l)
+		short = short && n <= 4
+	}
+	return allFurniture || reading && short
+}
+
+// furnitureReason is the reason for a furnitureLine.
+func furnitureReason(s string) Reason {
+	if socialCues.MatchString(s) || strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "pin") {
+		return ReasonSocial
+	}
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "listen") || strings.Contains(strings.ToLower(s), "audio") {
+		return ReasonMeta
+	}
+	return ReasonNavigation
+}
+
+// markEndBio removes an author bio among the last three blocks of the
+// body (see endBio).
+func (c *classifier) markEndBio() {
+	seen := 0
+	for i := len(c.blocks) - 1; i >= 0 && seen < 3; i-- {
+		if c.settled(i) {
+			continue
+		}
+		seen++
+		if c.f[i].words <= 80 && endBio.MatchString(strings.TrimSpace(c.f[i].plain)) {
+			c.remove(i, ReasonBio)
 		}
 	}
 }
@@ -239,11 +305,16 @@ func (c *classifier) markHeadlineLists() {
 		}
 		a = b + 1
 	}
+	// scanned is where the last heading's run ended: a later heading
+	// inside that run would find the same blocks, so the scan resumes
+	// there, which keeps this linear.
+	scanned := 0
 	for i := range c.blocks {
 		if c.blocks[i].Reason != ReasonRelated || c.f[i].words > 6 {
 			continue
 		}
-		for j := i + 1; j < len(c.blocks); j++ {
+		j := max(i+1, scanned)
+		for ; j < len(c.blocks); j++ {
 			if c.settled(j) {
 				continue
 			}
@@ -252,6 +323,7 @@ func (c *classifier) markHeadlineLists() {
 			}
 			c.remove(j, ReasonRelated)
 		}
+		scanned = j
 	}
 }
 
@@ -265,7 +337,11 @@ func (c *classifier) markComments() {
 		if !c.settled(i) && isGood(c.f[i], 0) {
 			words += c.f[i].words
 		}
-		if words < 150 || c.f[i].words > 10 || !commentsHeading.MatchString(strings.TrimSpace(c.f[i].plain)) {
+		// A heading that names the post ("3 thoughts on “…”") is as long
+		// as the post's title.
+		// So is a notice that the comments below are the readers' own.
+		long := c.f[i].words <= 40 && (commentsOnTitle.MatchString(strings.TrimSpace(c.f[i].plain)) || commentsNotice.MatchString(strings.TrimSpace(c.f[i].plain)))
+		if words < 150 || c.f[i].words > 10 && !long || !commentsHeading.MatchString(strings.TrimSpace(c.f[i].plain)) {
 			continue
 		}
 		for j := i; j < len(c.blocks); j++ {
@@ -340,13 +416,27 @@ func (c *classifier) markByContext(first, last int) {
 		good[i] = !c.settled(i) && isGood(c.f[i], 0)
 	}
 	drop := make([]Reason, len(c.blocks))
+	prevs, nexts := c.neighbours(good)
+	boundary := false
 	for i := range c.blocks {
+		if i > last && c.blocks[i].Role == RoleRemoved && c.endsArticle(i) {
+			boundary = true
+		}
 		if c.settled(i) {
 			continue
 		}
-		prev, next := c.neighbour(i, -1, good), c.neighbour(i, 1, good)
+		prev, next := prevs[i], nexts[i]
 		if i < first || i > last {
 			switch {
+			case readsAsProse(c.f[i]) && i+1 < len(c.blocks) && readMore.MatchString(strings.TrimSpace(c.f[i+1].plain)):
+				// Outside the article, prose over a "Read more" link is
+				// the excerpt of another post (inside it, a listicle's
+				// items look the same and stay).
+				drop[i] = ReasonRelated
+			case boundary && readsAsProse(c.f[i]) && !(prev && next):
+				// Past the article's end (see endsArticle), prose is the
+				// site's: teasers of other posts, comments, a footer.
+				drop[i] = ReasonOutside
 			case !readsAsProse(c.f[i]) && !(prev && next && c.f[i].words >= 6):
 				// Outside the main run, a line of some length between two
 				// clear paragraphs (a list item, a table row) is theirs;
@@ -380,6 +470,20 @@ func (c *classifier) markByContext(first, last int) {
 	}
 }
 
+// endsArticle reports whether removed block i ends an article: what follows
+// it, outside the article's run, is the site's. A comments section, an
+// author bio, a donation appeal, a repeated promo box, or a "Related" /
+// "More stories" heading (not an item of a list, which articles have too).
+func (c *classifier) endsArticle(i int) bool {
+	switch c.blocks[i].Reason {
+	case ReasonComments, ReasonBio, ReasonDonation, ReasonRepeated:
+		return true
+	case ReasonRelated:
+		return c.f[i].words <= 8 && relatedHeading.MatchString(strings.TrimSpace(c.f[i].plain))
+	}
+	return false
+}
+
 // isSlogan is a short line between two pieces of furniture that speaks to
 // the reader ("Escape your echo chamber.", "Save big on a full year…"): the
 // site's own promo, not the article, which narrates.
@@ -400,19 +504,29 @@ func (c *classifier) markSiteName(pub string) {
 	}
 }
 
-// neighbour reports whether the nearest block in direction dir that is
-// either good or settled (skipping undecided short and middling blocks) is
-// good.
-func (c *classifier) neighbour(i, dir int, good []bool) bool {
-	for j := i + dir; j >= 0 && j < len(c.blocks); j += dir {
-		if good[j] {
-			return true
-		}
-		if c.blocks[j].Role == RoleRemoved && !weakReason(c.blocks[j].Reason) {
-			return false
+// neighbours reports, for each block, whether the nearest block before it
+// (prev) and after it (next) that is either good or settled as strong
+// furniture (skipping undecided short and middling blocks and weak
+// removals) is good. One sweep each way keeps this linear on a page of
+// many short blocks.
+func (c *classifier) neighbours(good []bool) (prev, next []bool) {
+	n := len(c.blocks)
+	prev, next = make([]bool, n), make([]bool, n)
+	sweep := func(out []bool, start, end, dir int) {
+		state := false
+		for i := start; i != end; i += dir {
+			out[i] = state
+			switch {
+			case good[i]:
+				state = true
+			case c.blocks[i].Role == RoleRemoved && !weakReason(c.blocks[i].Reason):
+				state = false
+			}
 		}
 	}
-	return false
+	sweep(prev, 0, n, 1)
+	sweep(next, n-1, -1, -1)
+	return prev, next
 }
 
 // weakReason is a removal that says little about the blocks around it: a

@@ -121,14 +121,20 @@ func isPrefixOfLine(doc, text string) bool {
 	return false
 }
 
-// afterComments reports whether paragraph p comes after a comments heading.
+// afterComments reports whether paragraph p comes after a comments heading
+// or past the end of the article.
 func afterComments(blocks []Block, p string) bool {
 	seen := false
 	for _, b := range blocks {
 		if b.Text == p {
 			return seen
 		}
-		seen = seen || commentsHeading.MatchString(strings.TrimSpace(stripMarkdown(b.Text)))
+		t := strings.TrimSpace(stripMarkdown(b.Text))
+		// After a comments heading, or past the article's end (a
+		// related-stories heading, an author bio, an appeal for money),
+		// prose is the site's, not the article's.
+		seen = seen || commentsHeading.MatchString(t) || relatedHeading.MatchString(t) || isBio(t) || endBio.MatchString(t) ||
+			bioHeading.MatchString(t) || donationCues.MatchString(t) || commentsOnTitle.MatchString(t)
 	}
 	return false
 }

@@ -40,6 +40,15 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 		}
 		raw = buf.Bytes()
 	}
+	if len(raw) > maxMarkup {
+		// Only a page over the cap is slimmed: a smaller one keeps its
+		// scripts, where go-htmldate may find the date (a framework's
+		// state: "date":"2024-04-08T06:59:34").
+		var err error
+		if raw, err = slimHTML(raw); err != nil {
+			return nil, nil, err
+		}
+	}
 	doc, err := html.Parse(bytes.NewReader(raw))
 	if err != nil {
 		return nil, nil, fmt.Errorf("parse HTML: %w", err)
@@ -96,6 +105,8 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 		a.PublishedSource = "the page's metadata, as go-trafilatura read it; not verified by a person"
 	}
 	c.markExtractedMetadata(a)
+	c.markComments()
+	c.markEndBio()
 	for _, b := range c.blocks {
 		if b.Role == RoleBody {
 			a.Body = append(a.Body, b.Text)
@@ -120,7 +131,11 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 		}
 		rep = trep
 		rep.Kind = "html"
+		rep.VisibleLines = len(trep.Blocks)
 		rep.Notes = append(rep.Notes, fmt.Sprintf("go-trafilatura kept %.0f words, the page's visible text cleaned as copied text %.0f: the body is the latter, and the blocks and lines above are those of the visible text", kept, bodyWords(ta.Body)))
+	}
+	if rep.VisibleLines == 0 {
+		rep.LeftOut, rep.VisibleLines = leftOut(visible, rep.Blocks, a.Title)
 	}
 	return a, rep, nil
 }
@@ -165,7 +180,9 @@ func (c *classifier) markExtractedMetadata(a *Article) {
 		switch {
 		case i < 3 && a.Title != "" && strings.EqualFold(text, a.Title):
 			c.blocks[i].Role = RoleTitle
-		case i < 5 && byline(text) != "":
+		case byline(text) != "":
+			// A byline is a line of its own, anywhere in the extract (some
+			// sites put "Written by …" after the article).
 			c.blocks[i].Role = RoleByline
 			if len(a.Authors) == 0 {
 				a.Authors = splitNames(byline(text))

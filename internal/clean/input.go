@@ -18,9 +18,14 @@ const (
 	KindHTML             // a saved web page
 )
 
-// maxInput bounds what one raw file may decompress to, so that a hostile
-// gzip cannot fill the memory.
+// maxInput bounds a raw file, and what it may decompress to, so that a
+// hostile gzip cannot fill the memory. What is read is then capped again:
+// a page's markup by maxMarkup, copied text by maxText.
 const maxInput = 64 << 20
+
+// maxText bounds copied text: an article's text is a few hundred KiB at
+// most, and past this it is not a copy of one article.
+const maxText = 1 << 20
 
 // Decode undoes gzip (by its magic number, whatever the name) and tells
 // text from HTML by the name (.html, .htm, with or without .gz) or, failing
@@ -36,7 +41,7 @@ func Decode(name string, raw []byte) ([]byte, Kind, error) {
 			return nil, 0, fmt.Errorf("gzip: %w", err)
 		}
 		if len(data) > maxInput {
-			return nil, 0, fmt.Errorf("gzip: more than %d MiB uncompressed", maxInput>>20)
+			return nil, 0, &TooLargeError{What: "the file, uncompressed,", Limit: maxInput}
 		}
 		raw = data
 	}
@@ -59,6 +64,9 @@ func Decode(name string, raw []byte) ([]byte, Kind, error) {
 func checkText(raw []byte) error {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return ErrEmpty
+	}
+	if len(raw) > maxText {
+		return &TooLargeError{What: "the text", Limit: maxText}
 	}
 	if isBinary(raw) {
 		return ErrBinary

@@ -39,6 +39,7 @@ func Text(raw []byte) (*Article, *Report, error) {
 	c.markSiteName(a.Publication)
 	c.markByContext(first, last)
 	c.markDuplicates()
+	c.markEndBio()
 	c.stripSignoff(a, rep)
 	for _, b := range c.blocks {
 		if b.Role == RoleBody {
@@ -100,7 +101,7 @@ func (c *classifier) markMetadata(a *Article, first, last int) {
 			a.Title = c.blocks[i].Text
 			continue
 		}
-		if title >= 0 && i == title+1 && f.words >= 3 && f.words <= 40 && caption(f.plain) == nil && !isCredit(f) {
+		if title >= 0 && i == c.nextOpen(title) && f.words >= 3 && f.words <= 40 && caption(f.plain) == nil && !isCredit(f) {
 			c.blocks[i].Role = RoleDek
 			a.Dek = c.blocks[i].Text
 		}
@@ -124,6 +125,18 @@ func (c *classifier) markMetadata(a *Article, first, last int) {
 			a.Photo = &Photo{Caption: strings.TrimSpace(m[1]), Credit: strings.TrimSpace(m[2])}
 		}
 	}
+}
+
+// nextOpen is the first block after i that has no role yet: the dek is
+// the line after the headline once furniture between them ("Listen to this
+// article") is gone.
+func (c *classifier) nextOpen(i int) int {
+	for j := i + 1; j < len(c.blocks); j++ {
+		if !c.settled(j) {
+			return j
+		}
+	}
+	return len(c.blocks)
 }
 
 // markLeadTitle takes the first surviving block of the text as the title
