@@ -1,5 +1,5 @@
 // Command dossier-bench-import measures the article importer's accuracy over
-// a WCXB-style benchmark directory; see internal/clean/README-import.md.
+// a WCXB-style benchmark directory; README.md, "Accuracy", says how it scores.
 package main
 
 import (

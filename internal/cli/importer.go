@@ -84,9 +84,11 @@ func importFlags(stdout, stderr io.Writer) *command {
 	fs := newFlags("import", "import [flags] FILE...", `Clean each FILE (plain text copied from a browser, or a saved page .html
 or .htm, gzipped or not) into a Markdown article in the -o directory, and
 print its path. An existing article is never overwritten without -force.
--explain prints every block that was removed, and why.`, stdout, stderr)
+-explain prints every block that was removed, and why; -explain=all prints
+the kept blocks too. Without -o, it must run in a dossier (a directory with
+content/site.yaml).`, stdout, stderr)
 	fs.String("o", filepath.Join("content", "articles"), "directory to write the articles to")
-	fs.Bool("explain", false, "print every removed block with the reason")
+	fs.Bool("explain", false, "print every removed block with the reason (-explain=all: and every kept one)")
 	fs.Bool("force", false, "overwrite an existing article")
 	return fs
 }

@@ -151,7 +151,9 @@ func TestImportInOwnModuleUsesGoTool(t *testing.T) {
 	// (-h is answered by dossier itself: a missing file is the importer's
 	// to report.)
 	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(dossier, "import", "no-such-file.txt")
+	// (-o, since content/ is no dossier root: the importer refuses to
+	// guess where articles go.)
+	cmd := exec.Command(dossier, "import", "-o", t.TempDir(), "no-such-file.txt")
 	cmd.Dir = filepath.Join(root, "content")
 	cmd.Env = append(os.Environ(), "PATH="+stale+string(os.PathListSeparator)+filepath.Dir(goPath))
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
