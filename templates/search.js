@@ -13,6 +13,23 @@
   var status = document.getElementById("search-status");
   if (!data || !form || !input || !list || !status) return;
 
+  // The words are the site's language's (templates/strings.yaml), which
+  // search.html gives as data-* attributes of the list, verbs and all: say
+  // fills them in as the build's {{t}} does (%s, %d, %[2]s), taking the
+  // "-one" attribute, the singular, when the first argument is 1. Without
+  // the attribute (an older search.html) it shows the arguments alone.
+  function say(name) {
+    var args = [].slice.call(arguments, 1), n = 0;
+    var s = (args[0] === 1 && list.getAttribute("data-" + name + "-one")) || list.getAttribute("data-" + name);
+    if (s === null) return args.join(" ");
+    return s.replace(/%(?:\[(\d+)\])?([sdv%])/g, function (m, at, verb) {
+      if (verb === "%") return "%";
+      if (at) n = at - 1;
+      var v = args[n++];
+      return v === undefined ? "" : String(v);
+    });
+  }
+
   // Fold case, accents and curly quotes so "dont" finds "don’t".
   function fold(s) {
     return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
@@ -28,7 +45,7 @@
   });
   // Timeline entries point at their quote's span of article text.
   (data.tl || []).forEach(function (t) {
-    var doc = { u: t.u, t: t.t, m: "Timeline" };
+    var doc = { u: t.u, t: t.t, m: say("timeline") };
     t.e.forEach(function (e) {
       var quote = data.docs[e[2]].p[e[3]][1].slice(e[4], e[4] + e[5]);
       var label = t.l[e[1]];
@@ -57,7 +74,8 @@
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = h.doc.u + (h.id ? "#" + h.id : "");
-      a.textContent = h.doc.t + (h.label ? ": " + h.label : h.id ? " (paragraph " + h.id.replace(/^p/, "") + ")" : "");
+      a.textContent = h.label ? say("entry", h.doc.t, h.label) :
+        h.id ? say("paragraph", h.doc.t, h.id.replace(/^p/, "")) : h.doc.t;
       var p = document.createElement("p");
       p.textContent = snippet(h.text, terms);
       li.appendChild(a);
@@ -70,8 +88,7 @@
       li.appendChild(p);
       list.appendChild(li);
     });
-    status.textContent = hits.length === 0 ? "No results for “" + q + "”." :
-      hits.length + (hits.length === 1 ? " result" : " results") + " for “" + q + "”.";
+    status.textContent = hits.length === 0 ? say("none", q) : say("results", hits.length, q);
   }
 
   form.addEventListener("submit", function (e) {

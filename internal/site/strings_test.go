@@ -1,10 +1,15 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"golang.org/x/net/html"
 
 	"dossier/templates"
 )
@@ -90,5 +95,49 @@ func TestStringsBadFile(t *testing.T) {
 	_, err := Render(fsys, Options{})
 	if err == nil || !strings.Contains(err.Error(), "templates/strings.yaml:3:") {
 		t.Errorf("error %v, want one at templates/strings.yaml:3", err)
+	}
+}
+
+// TestStringsSearch: search.html hands search.js the words it writes in
+// the site's language, as data-* attributes of the results list holding
+// the table's texts with their verbs (the script fills them in), the
+// singular as data-results-one; what the site's table leaves out is in
+// English. Characters that are markup in HTML arrive as they were written.
+func TestStringsSearch(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, "language: de\n"...)
+	fsys["templates/strings.yaml"] = &fstest.MapFile{Data: []byte(`de:
+  search-none: "Keine Treffer für „%s“."
+  search-results: "„%[2]s“: %[1]d Treffer."
+  search-results.one: "„%[2]s“: ein Treffer."
+  search-result-paragraph: "%[1]s, Absatz %[2]s"
+  search-timeline: "Zeitleiste <Chronik> & \"mehr\""
+`)}
+	page := render(t, fsys).Files["search.html"]
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode || !slices.ContainsFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "id" && a.Val == "search-results" }) {
+			continue
+		}
+		for _, a := range n.Attr {
+			if strings.HasPrefix(a.Key, "data-") {
+				got[a.Key] = a.Val
+			}
+		}
+	}
+	want := map[string]string{
+		"data-none":        "Keine Treffer für „%s“.",
+		"data-results":     "„%[2]s“: %[1]d Treffer.",
+		"data-results-one": "„%[2]s“: ein Treffer.",
+		"data-paragraph":   "%[1]s, Absatz %[2]s",
+		"data-entry":       "%[1]s: %[2]s", // not translated: English
+		"data-timeline":    `Zeitleiste <Chronik> & "mehr"`,
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("search.html's #search-results carries\n%q\nwant\n%q", got, want)
 	}
 }
