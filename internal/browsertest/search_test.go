@@ -2,14 +2,19 @@ package browsertest
 
 import (
 	"context"
+	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"dossier/internal/site"
 )
 
 // TestSearchFromDisk types into search.html opened from file:// (where
@@ -89,5 +94,118 @@ func TestSearchFromDisk(t *testing.T) {
 	}
 	if !strings.HasSuffix(loc, "articles/trump-told-putin-not-to-meddle.html#p3") {
 		t.Errorf("the first result led to %s", loc)
+	}
+}
+
+// germanSearchWords is a templates/strings.yaml giving search.js's words
+// in German, the count after the query (%[n] verbs) and a singular
+// without any count, so that every kind of verb is filled in.
+const germanSearchWords = `de:
+  search-none: "Keine Treffer für „%s“."
+  search-results: "„%[2]s“: %[1]d Treffer."
+  search-results.one: "„%[2]s“: ein Treffer."
+  search-result-paragraph: "%[1]s, Absatz %[2]s"
+  search-result-entry: "%[1]s – %[2]s"
+  search-timeline: "Zeitleiste"
+`
+
+// TestSearchLanguage builds this repository's dossier with language: de
+// and German search words in its templates/strings.yaml, opens search.html
+// from file:// and checks that what the script writes (the live status
+// for no, one and several results, a paragraph's and a timeline entry's
+// link, the timeline's note) is in German, and none of it in English.
+func TestSearchLanguage(t *testing.T) {
+	tools := require(t, "chromium")
+	src := t.TempDir()
+	if err := os.CopyFS(filepath.Join(src, "content"), os.DirFS(filepath.Join(repoRoot, "content"))); err != nil {
+		t.Fatal(err)
+	}
+	siteYAML := filepath.Join(src, "content", "site.yaml")
+	b, err := os.ReadFile(siteYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	de := strings.Replace(string(b), "\nlanguage: en\n", "\nlanguage: de\n", 1)
+	if de == string(b) {
+		t.Fatal("content/site.yaml has no line language: en to change")
+	}
+	if err := os.WriteFile(siteYAML, []byte(de), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(src, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "templates", "strings.yaml"), []byte(germanSearchWords), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := site.Build(src, out, site.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	browser := sharedBrowser(t, tools["chromium"])
+	ctx, cancel := chromedp.NewContext(browser)
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	defer cancelT()
+	page := (&url.URL{Scheme: "file", Path: filepath.ToSlash(out) + "/search.html"}).String()
+
+	type result struct {
+		Status string
+		Links  []string
+		Metas  []string
+	}
+	search := func(query string) result {
+		t.Helper()
+		err := chromedp.Do(ctx,
+			chromedp.Navigate(page),
+			chromedp.WaitVisible("#search-q"),
+			chromedp.SendKeys("#search-q", query),
+			chromedp.Poll[chromedp.Void](`document.getElementById("search-status").textContent !== ""`, chromedp.WithPollingTimeout(10*time.Second)),
+		)
+		if err != nil {
+			t.Fatalf("%q: %v", query, err)
+		}
+		r, err := chromedp.Run(ctx, chromedp.Evaluate[result](`({
+			Status: document.getElementById("search-status").textContent,
+			Links: Array.from(document.querySelectorAll("#search-results a"), a => a.textContent),
+			Metas: Array.from(document.querySelectorAll("#search-results .meta"), m => m.textContent),
+		})`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+
+	if r := search("xyzzy"); r.Status != "Keine Treffer für „xyzzy“." || len(r.Links) != 0 {
+		t.Errorf("xyzzy: status %q, links %q; want Keine Treffer für „xyzzy“. and none", r.Status, r.Links)
+	}
+	counts := map[bool]bool{} // whether one result, seen
+	for _, q := range []string{"Cuomo", "Tillerson connected", "Putin", "tone between the leaders chemistry"} {
+		r := search(q)
+		want := fmt.Sprintf("„%s“: %d Treffer.", q, len(r.Links))
+		if len(r.Links) == 1 {
+			want = fmt.Sprintf("„%s“: ein Treffer.", q)
+		}
+		counts[len(r.Links) == 1] = true
+		if r.Status != want {
+			t.Errorf("%q: the live status says %q, want %q", q, r.Status, want)
+		}
+		all := strings.Join(append(append([]string{r.Status}, r.Links...), r.Metas...), "\n")
+		for _, english := range []string{"result", "paragraph", "Timeline"} {
+			if strings.Contains(all, english) {
+				t.Errorf("%q: the results say %q in English:\n%s", q, english, all)
+			}
+		}
+		if q == "Cuomo" && !slices.ContainsFunc(r.Links, func(l string) bool { return strings.HasSuffix(l, ", Absatz 3") }) {
+			t.Errorf("Cuomo: no link to a paragraph 3 in German: %q", r.Links)
+		}
+		if q == "tone between the leaders chemistry" {
+			if !slices.Contains(r.Metas, " Zeitleiste") || !slices.ContainsFunc(r.Links, func(l string) bool { return strings.Contains(l, " – ") }) {
+				t.Errorf("%s: the timeline's entry is not in German: links %q, notes %q", q, r.Links, r.Metas)
+			}
+		}
+	}
+	if !counts[true] || !counts[false] {
+		t.Errorf("the queries did not give both one result and several (one: %v, several: %v); pick others", counts[true], counts[false])
 	}
 }
