@@ -190,3 +190,17 @@ func TestBuildRefusesSourcesAsOut(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestFromHereWriter(t *testing.T) {
+	var b bytes.Buffer
+	w := &fromHereWriter{src: "s1", w: &b}
+	for _, chunk := range []string{"build failed in 1ms; still serving the last good build:\ncontent/articles/a.md:8", ":8: title is empty\ntemplates/base.html:1: x\n"} {
+		if n, err := w.Write([]byte(chunk)); err != nil || n != len(chunk) {
+			t.Fatalf("Write(%q) = %d, %v", chunk, n, err)
+		}
+	}
+	want := "build failed in 1ms; still serving the last good build:\ns1/content/articles/a.md:8:8: title is empty\ns1/templates/base.html:1: x\n"
+	if b.String() != want {
+		t.Errorf("log:\n%s\nwant:\n%s", b.String(), want)
+	}
+}

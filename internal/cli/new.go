@@ -13,7 +13,8 @@ import (
 // "article" and "timeline" name what to add; a directory of either name
 // is written ./article.
 func newCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new", "new DIR\nnew article SLUG [-src DIR]\nnew timeline SLUG [-src DIR]", `Start a dossier in DIR, which must be new or empty (a .git is allowed): its
+	fs := newFlags("new", "new DIR\nnew article SLUG [-src DIR]\nnew timeline SLUG [-src DIR]", `Start a dossier in DIR, a new directory or a repository's (its .git,
+README or LICENSE may be there, but no content/, templates/ or public/): its
 settings (content/site.yaml, commented), an example article with its raw
 original, an example timeline, an about page, and a GitHub Pages workflow
 (.github/workflows/pages.yml) for a repository that holds only the dossier.

@@ -27,7 +27,7 @@ func TestNew(t *testing.T) {
 		}
 	}
 
-	if code, _, errs := run("new", dir); code != 1 || !strings.HasPrefix(errs, "dossier new: "+dir+" is not empty (it holds .github, content, public); give a new or empty directory\n") {
+	if code, _, errs := run("new", dir); code != 1 || !strings.HasPrefix(errs, "dossier new: "+dir+" already holds content, public, .github/workflows/pages.yml; give a new directory, or one without content/, templates/, public/ and the files dossier new writes\n") {
 		t.Errorf("new into a dossier: exit %d, %q", code, errs)
 	}
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -24,11 +25,37 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	// The first build shows its progress; the log's first line, once it
 	// is done, ends it.
 	prog := startProgress(stderr, "building", "pages")
-	err := serve.Run(ctx, serve.Config{Src: *src, Addr: *addr, Base: *base, Log: prog.stopOnWrite(stdout), Progress: prog.report()})
+	log := &fromHereWriter{src: *src, w: prog.stopOnWrite(stdout)}
+	err := serve.Run(ctx, serve.Config{Src: *src, Addr: *addr, Base: *base, Log: log, Progress: prog.report()})
 	prog.stop()
 	if err != nil {
 		fmt.Fprintf(stderr, "dossier serve: %v\n", err)
 		return 1
 	}
 	return 0
+}
+
+// A fromHereWriter passes the preview's log on line by line, naming the
+// files of the build's errors from where the command runs, as build's
+// errors are (see fromHere); the browser's error page keeps naming them
+// from the site root.
+type fromHereWriter struct {
+	src     string
+	w       io.Writer
+	partial []byte // a line not yet ended
+}
+
+func (f *fromHereWriter) Write(p []byte) (int, error) {
+	f.partial = append(f.partial, p...)
+	for {
+		i := bytes.IndexByte(f.partial, '\n')
+		if i < 0 {
+			return len(p), nil
+		}
+		line := fromHere(f.src, string(f.partial[:i]))
+		f.partial = f.partial[i+1:]
+		if _, err := io.WriteString(f.w, line+"\n"); err != nil {
+			return len(p), err
+		}
+	}
 }

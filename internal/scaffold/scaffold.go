@@ -37,33 +37,40 @@ const (
 )
 
 // Site writes a new dossier into dir, made if missing, and returns the
-// files written (slash-separated, relative to dir), in order. dir must be
-// empty, but for a .git entry: a freshly cloned empty repository is where
-// one starts. today becomes site.yaml's updated date.
+// files written (slash-separated, relative to dir), in order. dir may hold
+// files of its own, as a repository made on GitHub does (.git, README.md,
+// LICENSE, .gitignore), but none of what a dossier is made of (content/,
+// templates/, public/) nor a file the scaffold would write: a new dossier
+// never mixes with another. today becomes site.yaml's updated date.
 func Site(dir string, today time.Time) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	switch fi, serr := os.Stat(dir); {
+	switch fi, err := os.Stat(dir); {
 	case errors.Is(err, fs.ErrNotExist):
-	case serr == nil && !fi.IsDir():
-		return nil, fmt.Errorf("%s is a file; give a new or empty directory", dir)
 	case err != nil:
 		return nil, err
+	case !fi.IsDir():
+		return nil, fmt.Errorf("%s is a file; give a new or empty directory", dir)
 	default:
-		var names []string
-		for _, e := range entries {
-			if e.Name() != ".git" {
-				names = append(names, e.Name())
+		var taken []string
+		for _, name := range []string{"content", "templates", "public"} {
+			if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+				taken = append(taken, name)
 			}
 		}
-		if len(names) > 0 {
-			if len(names) > 3 {
-				names = append(names[:3], "…")
+		fs.WalkDir(files, "site", func(p string, d fs.DirEntry, err error) error {
+			rel := strings.TrimPrefix(p, "site/")
+			if err == nil && !d.IsDir() && !strings.HasPrefix(rel, "content/") {
+				if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(rel))); err == nil {
+					taken = append(taken, rel)
+				}
 			}
-			return nil, fmt.Errorf("%s is not empty (it holds %s); give a new or empty directory", dir, strings.Join(names, ", "))
+			return nil
+		})
+		if len(taken) > 0 {
+			return nil, fmt.Errorf("%s already holds %s; give a new directory, or one without content/, templates/, public/ and the files dossier new writes", dir, strings.Join(taken, ", "))
 		}
 	}
 	var written []string
-	err = fs.WalkDir(files, "site", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(files, "site", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}

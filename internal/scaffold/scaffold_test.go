@@ -85,31 +85,48 @@ func TestSiteBuilds(t *testing.T) {
 	}
 }
 
-// A new dossier goes only into a new or empty directory; one holding just
-// .git (a cloned empty repository) is empty enough.
+// A new dossier goes into a new directory or a repository's own files
+// (.git, README.md, LICENSE), never beside another dossier's.
 func TestSiteRefusesNonEmpty(t *testing.T) {
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644)
-	_, err := Site(dir, day)
-	if err == nil || !strings.Contains(err.Error(), dir+" is not empty (it holds notes.txt); give a new or empty directory") {
-		t.Fatalf("got %v", err)
+	// A repository made on GitHub, with a README and a licence: fine.
+	repo := t.TempDir()
+	os.Mkdir(filepath.Join(repo, ".git"), 0o755)
+	os.WriteFile(filepath.Join(repo, "README.md"), []byte("mine"), 0o644)
+	os.WriteFile(filepath.Join(repo, "LICENSE"), []byte("mine"), 0o644)
+	if _, err := Site(repo, day); err != nil {
+		t.Fatalf("a repository holding .git, README.md and LICENSE: %v", err)
 	}
-	if b, _ := os.ReadFile(filepath.Join(dir, "notes.txt")); string(b) != "mine" {
-		t.Error("the directory's file was touched")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "content")); !errors.Is(err, os.ErrNotExist) {
-		t.Error("wrote into a non-empty directory")
+	if b, _ := os.ReadFile(filepath.Join(repo, "README.md")); string(b) != "mine" {
+		t.Error("the repository's README was touched")
 	}
 
-	file := filepath.Join(dir, "notes.txt")
+	// What a dossier is made of, or a file the scaffold writes: refused,
+	// and nothing written.
+	for _, have := range [][]string{{"content/site.yaml"}, {"public/index.html"}, {"templates/base.html"}, {".github/workflows/pages.yml"}} {
+		dir := t.TempDir()
+		p := filepath.Join(dir, filepath.FromSlash(have[0]))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("mine"), 0o644)
+		_, err := Site(dir, day)
+		name, _, _ := strings.Cut(have[0], "/")
+		if have[0] == ".github/workflows/pages.yml" {
+			name = have[0]
+		}
+		if err == nil || err.Error() != dir+" already holds "+name+"; give a new directory, or one without content/, templates/, public/ and the files dossier new writes" {
+			t.Errorf("%s: got %v", have[0], err)
+		}
+		if b, _ := os.ReadFile(p); string(b) != "mine" {
+			t.Errorf("%s was touched", have[0])
+		}
+		if _, err := os.Stat(filepath.Join(dir, "content", "articles")); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s: wrote into the directory", have[0])
+		}
+	}
+
+	file := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(file, []byte("mine"), 0o644)
 	if _, err := Site(file, day); err == nil || err.Error() != file+" is a file; give a new or empty directory" {
 		t.Errorf("a file: %v", err)
-	}
-
-	cloned := t.TempDir()
-	os.Mkdir(filepath.Join(cloned, ".git"), 0o755)
-	if _, err := Site(cloned, day); err != nil {
-		t.Errorf("a directory holding only .git: %v", err)
 	}
 }
 
