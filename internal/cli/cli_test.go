@@ -108,7 +108,7 @@ func TestBuild(t *testing.T) {
 	art := "---\ntitle: A\npublication: P\nauthors: []\nurl: https://e.org/a\nraw: raw/a.txt\nevent: e\n---\n\nText.\n"
 	write(t, dir, "content/articles/a.md", art)
 	code, out, errs := run("build", "-src", dir)
-	summary := regexp.MustCompile(`^built \d+ files \(1 articles, 0 timelines, 0 pages\) into ` + regexp.QuoteMeta(filepath.ToSlash(filepath.Join(dir, "public"))) + ` in \d`)
+	summary := regexp.MustCompile(`^built \d+ files \(1 article, 0 timelines, 0 pages\) into ` + regexp.QuoteMeta(filepath.ToSlash(filepath.Join(dir, "public"))) + ` in \d`)
 	if code != 0 || !summary.MatchString(out) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}

@@ -18,7 +18,7 @@ func TestNew(t *testing.T) {
 		t.Fatalf("new: exit %d, stderr %q, stdout:\n%s", code, errs, out)
 	}
 	code, out, errs = run("build", "-src", dir)
-	if code != 0 || !strings.HasPrefix(out, "built ") || !strings.Contains(out, "(1 articles, 1 timelines, 1 pages)") {
+	if code != 0 || !strings.HasPrefix(out, "built ") || !strings.Contains(out, "(1 article, 1 timeline, 1 page)") {
 		t.Fatalf("build of the new dossier: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	for _, p := range []string{"index.html", "about.html", "articles/example-town-council-approves-library.html", "timelines/example-library-votes.html"} {

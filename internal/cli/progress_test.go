@@ -103,7 +103,7 @@ func TestBuildProgress(t *testing.T) {
 	if code, _, errs := run("new", src); code != 0 {
 		t.Fatal(errs)
 	}
-	summary := regexp.MustCompile(`^built (\d+) files \(1 articles, 1 timelines, 1 pages\) into \S+ in \d`)
+	summary := regexp.MustCompile(`^built (\d+) files \(1 article, 1 timeline, 1 page\) into \S+ in \d`)
 	var plainOut, termOut, plainErr bytes.Buffer
 	if code := Main([]string{"build", "-src", src, "-out", filepath.Join(src, "plain")}, &plainOut, &plainErr); code != 0 || plainErr.Len() != 0 || !summary.MatchString(plainOut.String()) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, plainOut.String(), plainErr.String())

@@ -107,8 +107,18 @@ func Build(src, out string, opts Options) (*Result, error) {
 
 // Summary is the one line a build prints.
 func (r *Result) Summary(out string, d time.Duration) string {
-	return fmt.Sprintf("built %d files (%d articles, %d timelines, %d pages) into %s in %s",
-		len(r.Files), r.Articles, r.Timelines, r.Pages, filepath.ToSlash(out), d.Round(time.Millisecond))
+	return fmt.Sprintf("built %s (%s, %s, %s) into %s in %s",
+		count(len(r.Files), "file"), count(r.Articles, "article"), count(r.Timelines, "timeline"), count(r.Pages, "page"),
+		filepath.ToSlash(out), d.Round(time.Millisecond))
+}
+
+// count is "1 page", "2 pages", "0 pages": the command's own English, not
+// the theme's (the theme's words are in templates/strings.yaml).
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // Render builds the whole site from fsys into memory: load, render, check.

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"golang.org/x/net/html"
 	"golang.org/x/tools/txtar"
@@ -632,5 +633,19 @@ func TestIntroWarningLine(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no warning for site.yaml; got %q", res.Warnings)
+	}
+}
+
+func TestSummaryCounts(t *testing.T) {
+	for _, c := range []struct {
+		r    Result
+		want string
+	}{
+		{Result{Files: map[string][]byte{"a": nil}, Articles: 1, Timelines: 1, Pages: 1}, "built 1 file (1 article, 1 timeline, 1 page) into public in 2ms"},
+		{Result{Articles: 2, Pages: 3}, "built 0 files (2 articles, 0 timelines, 3 pages) into public in 2ms"},
+	} {
+		if got := c.r.Summary("public", 2*time.Millisecond); got != c.want {
+			t.Errorf("Summary = %q, want %q", got, c.want)
+		}
 	}
 }
