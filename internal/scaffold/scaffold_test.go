@@ -3,6 +3,7 @@ package scaffold
 import (
 	"bytes"
 	"errors"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -246,13 +247,14 @@ func TestWorkflow(t *testing.T) {
 	if strings.Contains(src, "go run ") {
 		t.Error("the workflow expects Dossier's source in the dossier's repository")
 	}
-
-	if testing.Short() {
-		t.Skip("builds Dossier; skipped with -short")
-	}
 	wf, perrs := actionlint.Parse([]byte(src))
 	if len(perrs) > 0 {
 		t.Fatal(perrs)
+	}
+	checkPermissions(t, wf)
+
+	if testing.Short() {
+		t.Skip("builds Dossier; skipped with -short")
 	}
 	runs := map[string]string{}
 	for _, s := range wf.Jobs["build"].Steps {
@@ -294,5 +296,42 @@ func TestWorkflow(t *testing.T) {
 	cmd.Env = append(os.Environ(), "DOSSIER_REPOSITORY=", "DOSSIER_REF=")
 	if b, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(b), "::error::Set the repository variables DOSSIER_REPOSITORY") {
 		t.Errorf("unset variables: %v, %s", err, b)
+	}
+}
+
+// checkPermissions holds a Pages workflow to least privilege: the build,
+// which runs the code it checks out, may read but not publish; only the
+// deploy job may write Pages and get an OIDC token.
+func checkPermissions(t *testing.T, wf *actionlint.Workflow) {
+	t.Helper()
+	scopes := func(p *actionlint.Permissions) map[string]string {
+		m := map[string]string{}
+		if p == nil {
+			return m
+		}
+		if p.All != nil {
+			m["*"] = p.All.Value
+		}
+		for name, s := range p.Scopes {
+			m[name] = s.Value.Value
+		}
+		return m
+	}
+	top := scopes(wf.Permissions)
+	if len(top) != 1 || top["contents"] != "read" {
+		t.Errorf("workflow permissions %v, want contents: read alone", top)
+	}
+	for job, want := range map[string]map[string]string{
+		"build":  {"contents": "read", "pages": "read"},
+		"deploy": {"pages": "write", "id-token": "write"},
+	} {
+		j, ok := wf.Jobs[job]
+		if !ok {
+			t.Errorf("no job %q", job)
+			continue
+		}
+		if got := scopes(j.Permissions); !maps.Equal(got, want) {
+			t.Errorf("job %s has permissions %v, want %v", job, got, want)
+		}
 	}
 }

@@ -387,6 +387,13 @@ func TestPagesWorkflow(t *testing.T) {
 			t.Errorf("workflow lacks %s", want)
 		}
 	}
+	// The build job runs the tests and the code it checks out: it may read,
+	// and only the deploy job may publish.
+	_, jobs, _ := strings.Cut(string(b), "\njobs:\n")
+	build, deploy, ok := strings.Cut(jobs, "\n  deploy:\n")
+	if !ok || strings.Contains(build, "pages: write") || strings.Contains(build, "id-token") || !strings.Contains(deploy, "pages: write") || !strings.Contains(deploy, "id-token: write") {
+		t.Errorf("only the deploy job may write Pages and get an id token:\n%s", jobs)
+	}
 }
 
 // Timeline entries are indexed by reference: each points at the span of
