@@ -7,7 +7,7 @@
 //	go run ./cmd/dossier-bench -corpus DIR -n 1000 [-seed 1]    write a corpus and stop
 //	dossier-bench -floor-only -src DIR -out DIR                  the floor build (what the bench runs)
 //
-// See README.md, "Speed and memory at scale".
+// See README.md, "Figures".
 package main
 
 import (

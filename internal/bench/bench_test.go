@@ -115,7 +115,7 @@ func BenchmarkFloor(b *testing.B) {
 }
 
 // BenchmarkImport is the importer's throughput on the corpus' raw files,
-// in MB/s of raw text (issue 8, item 2): go test reports it from SetBytes.
+// in MB/s of raw text: go test reports it from SetBytes.
 func BenchmarkImport(b *testing.B) {
 	dir := filepath.Join(corpusDir(b, 1000), "content", "raw")
 	entries, err := os.ReadDir(dir)

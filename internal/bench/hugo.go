@@ -24,7 +24,7 @@ var hugoFiles embed.FS
 const HugoRelease = "v0.165.0"
 
 // PageSize is the number of articles on one list page, Hugo's and (once
-// the index is paginated, issue 8) Dossier's.
+// the index is paginated) Dossier's.
 const PageSize = 100
 
 // machineGo is the Go toolchain the bench runs: the machine's own, not the
