@@ -306,6 +306,7 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 		dirty[p] = true
 	}
 	pages = slices.Sorted(maps.Keys(dirty))
+	errs = append(errs, r.theme.lang.misprintErrors()...)
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
 	}
