@@ -6,6 +6,8 @@ import (
 	"encoding/base64"
 	"fmt"
 	"html/template"
+	"io"
+	"os"
 	"path"
 	"sort"
 	"strings"
@@ -30,31 +32,65 @@ const OfflineMaxArticles = 200
 // two builds give the same bytes (the clock never enters the output).
 var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// offlineZip packs every file of the site (but the zip itself) under a
-// top folder "dossier/", in sorted order with fixed timestamps.
-func offlineZip(r *renderer) ([]byte, error) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
+// addOfflineZip makes the offline zip and adds it to the site. A build
+// into a directory streams it: each file is copied from the output into
+// the zip, which is written into the output as it is made, so that no
+// file of the site (a large one under static/) nor the zip is held whole.
+func (r *renderer) addOfflineZip() error {
+	d, ok := r.out.(*dirOutput)
+	if !ok {
+		var buf bytes.Buffer
+		if err := offlineZip(r, &buf, func(name string) (io.ReadCloser, error) {
+			b, err := r.file(name)
+			return io.NopCloser(bytes.NewReader(b)), err
+		}); err != nil {
+			return err
+		}
+		return r.add(OfflineZip, buf.Bytes(), "")
+	}
+	if err := r.claim(OfflineZip, ""); err != nil {
+		return err
+	}
+	w, err := d.create(OfflineZip)
+	if err != nil {
+		return err
+	}
+	err = offlineZip(r, w, func(name string) (io.ReadCloser, error) {
+		p, err := d.path(name)
+		if err != nil {
+			return nil, err
+		}
+		return os.Open(p)
+	})
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// offlineZip packs every file of the site (but the zip itself), read with
+// open, into w under a top folder "dossier/", in sorted order with fixed
+// timestamps.
+func offlineZip(r *renderer, w io.Writer, open func(name string) (io.ReadCloser, error)) error {
+	zw := zip.NewWriter(w)
 	for _, name := range sortedKeys(r.res.Files) {
 		if name == OfflineZip {
 			continue
 		}
-		data, err := r.file(name)
+		f, err := open(name)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: "dossier/" + name, Method: zip.Deflate, Modified: zipEpoch})
+		zf, err := zw.CreateHeader(&zip.FileHeader{Name: "dossier/" + name, Method: zip.Deflate, Modified: zipEpoch})
+		if err == nil {
+			_, err = io.Copy(zf, f)
+		}
+		f.Close()
 		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(data); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return zw.Close()
 }
 
 func sortedKeys[V any](m map[string]V) []string {
