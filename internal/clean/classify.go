@@ -166,7 +166,7 @@ func (c *classifier) markByWording() {
 		// Prose goes only for an appeal or a copyright line, so for prose
 		// those cheaper tests come first and the four cue sets of
 		// strongReason are tried only when they could remove it.
-		if !prose || f.words <= 60 && appealCues.MatchString(s) && readerAddress.MatchString(s) ||
+		if !prose || f.words <= 60 && readerAddress.MatchString(s) && appealCues.MatchString(s) ||
 			f.words <= 80 && (strings.Contains(s, "©") || strings.Contains(strings.ToLower(s), "all rights reserved")) {
 			if r, ok := strongReason(s); ok {
 				c.remove(i, r)

@@ -75,15 +75,20 @@ func writeExplain(w io.Writer, rep *Report, all bool) {
 func leftOut(visible string, blocks []Block, title string) ([]Block, int) {
 	lines := map[string]bool{}
 	var all strings.Builder
-	for _, b := range blocks {
-		for _, l := range strings.Split((&Article{Body: []string{b.Text}}).PlainText(), "\n") {
-			l = snippetForm(l)
-			lines[l] = true
-			all.WriteString(l)
-			all.WriteByte('\n')
-		}
+	// The blocks are rendered in one pass, not one Markdown parse each,
+	// which on a page of thousands of paragraphs cost as much as the
+	// extraction.
+	body := make([]string, len(blocks))
+	for i, b := range blocks {
+		body[i] = b.Text
 		// The block as written too: the visible text has no Markdown.
 		lines[snippetForm(stripMarkdown(b.Text))] = true
+	}
+	for _, l := range strings.Split((&Article{Body: body}).PlainText(), "\n") {
+		l = snippetForm(l)
+		lines[l] = true
+		all.WriteString(l)
+		all.WriteByte('\n')
 	}
 	text := all.String()
 	title = snippetForm(title)
