@@ -54,6 +54,7 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 		return nil, nil, fmt.Errorf("parse HTML: %w", err)
 	}
 	visible := visibleText(doc)
+	links := linkTexts(doc)
 	opts := trafilatura.Options{
 		EnableFallback:  true,
 		ExcludeComments: true,
@@ -79,6 +80,7 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 	c.findDuplicates()
 	c.markByWording()
 	c.markHeadlineLists()
+	linked := c.markLinkDense(links)
 	c.markDuplicates()
 
 	a := &Article{Authors: []string{}}
@@ -115,7 +117,7 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 	if !c.hasProse() {
 		return nil, rep, ErrNoArticle
 	}
-	if ta, trep, err := Text([]byte(visible)); err == nil && bodyWords(ta.Body) > fallbackRatio*bodyWords(a.Body) {
+	if ta, trep, err := Text([]byte(visible)); err == nil && bodyWords(ta.Body) > fallbackRatio*(bodyWords(a.Body)+float64(linked)) {
 		// The extractor kept too little: the body is the page's
 		// visible text, cleaned as copied text is.
 		kept := bodyWords(a.Body)
