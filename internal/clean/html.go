@@ -64,10 +64,14 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 	if u, err := url.Parse(pageURL); err == nil && pageURL != "" {
 		opts.OriginalURL = u
 	}
+	joined := joinParagraphs(doc)
 	protectTails(doc)
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil || res == nil || res.ContentNode == nil {
 		return nil, &Report{Kind: "html"}, ErrNoArticle
+	}
+	if joined {
+		splitJoined(res.ContentNode)
 	}
 	restoreSpaces(res.ContentNode, visible)
 	md, err := toMarkdown(res.ContentNode)
