@@ -95,7 +95,7 @@ func onlyLinked(links map[string]bool, line string) bool {
 }
 
 // markLinkDense removes what the page shows only as links when it comes
-// in a run: a list of three items or more, every one a link, or three
+// in a run: a list of two items or more, every one a link, or two
 // blocks in a row that are. A single linked line inside an article (a
 // caption, "Learn about …") stays, and so does a heading, since a
 // listicle's or a reading list's headings link to what they name. It
@@ -113,7 +113,7 @@ func (c *classifier) markLinkDense(links map[string]bool) (words int) {
 			}
 		}
 		linked[i] = all
-		if all && len(lines) >= 3 && !c.settled(i) {
+		if all && len(lines) >= 2 && !c.settled(i) {
 			c.remove(i, ReasonNavigation)
 			words += len(wordsOf(c.blocks[i].Text))
 		}
@@ -123,7 +123,7 @@ func (c *classifier) markLinkDense(links map[string]bool) (words int) {
 		for j < len(c.blocks) && linked[j] {
 			j++
 		}
-		if j-i >= 3 {
+		if j-i >= 2 {
 			for k := i; k < j; k++ {
 				if !c.settled(k) && !strings.HasPrefix(c.blocks[k].Text, "#") {
 					c.remove(k, ReasonNavigation)
