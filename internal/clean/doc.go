@@ -23,7 +23,8 @@
 // (see lexicon.go). When unsure, the classifier keeps. The fuzz target in
 // fuzz_test.go checks this promise for copied text. A saved page's markup
 // says more than its text: there a block that the page shows only as link
-// text goes too, whatever its wording, when it comes in a run (a list of
+// text or as a form's field label goes too, whatever its wording, when it
+// comes in a run (a list of
 // links, two linked blocks or more in a row: a menu of teasers), see linkdense.go.
 //
 // The command-line entry point is RunImport; RunBench measures accuracy over

@@ -123,7 +123,13 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 	}
 	if ta, trep, err := Text([]byte(visible)); err == nil && bodyWords(ta.Body) > fallbackRatio*(bodyWords(a.Body)+float64(linked)) {
 		// The extractor kept too little: the body is the page's
-		// visible text, cleaned as copied text is.
+		// visible text, cleaned as copied text is, and without the
+		// runs the page shows only as links or labels. Both sides of
+		// the comparison count those runs, so that dropping them does
+		// not decide it.
+		if la, lrep, err := cleanText([]byte(visible), links); err == nil {
+			ta, trep = la, lrep
+		}
 		kept := bodyWords(a.Body)
 		a.Body = ta.Body
 		if len(a.Authors) == 0 {

@@ -11,10 +11,13 @@ import (
 // links to other pages or a table of contents often survives it. Its output
 // no longer holds the links, so the page's own markup decides: a block of
 // the page whose text is almost all link text is navigation, whatever its
-// wording. linkTexts records, for each text the page shows in a block, whether it
-// is ever shown as plain text; a block of the extract goes only when its text
+// wording, and so is a form's field label. linkTexts records, for each
+// text the page shows in a block, a link or a label, whether it is ever
+// shown as plain text; a block of the extract goes only when its text
 // appears in the page as link-dense and never as anything else, so that a
-// heading the page's table of contents repeats as a link stays.
+// heading the page's table of contents repeats as a link stays. When the
+// body is the page's visible text instead (fallbackRatio), the same runs
+// go from it.
 
 // linkDensity is the share of a block's text inside links from which the
 // block counts as link-dense.
@@ -27,9 +30,9 @@ var linkBlockTags = map[string]bool{
 	"dt": true, "dd": true, "td": true, "th": true, "figcaption": true, "blockquote": true,
 }
 
-// linkTexts maps the normalised text (snippetForm) of each measured block
-// of the page to whether the page ever shows that text in a block that is
-// not link-dense (false: only ever as links).
+// linkTexts maps the normalised text (snippetForm) of each measured block,
+// link and label of the page to whether the page ever shows that text in a
+// block that is not link-dense (false: only ever as links or labels).
 func linkTexts(doc *html.Node) map[string]bool {
 	out := map[string]bool{}
 	var measure func(n *html.Node, inLink bool, all, link *strings.Builder)
@@ -60,13 +63,15 @@ func linkTexts(doc *html.Node) map[string]bool {
 		if n.Type == html.ElementNode && n.Data == "a" && hasAttr(n, "href") {
 			inLink = true
 		}
-		if n.Type == html.ElementNode && linkBlockTags[n.Data] {
+		if n.Type == html.ElementNode && (linkBlockTags[n.Data] || n.Data == "label" || n.Data == "a" && hasAttr(n, "href")) {
 			var all, link strings.Builder
 			measure(n, inLink, &all, &link)
 			text := snippetForm(all.String())
 			if text != "" {
 				a, l := len(wordsOf(text)), len(wordsOf(link.String()))
-				dense := a > 0 && float64(l) >= linkDensity*float64(a)
+				// A form's field label ("First Name*") is furniture as
+				// a link is.
+				dense := n.Data == "label" || a > 0 && float64(l) >= linkDensity*float64(a)
 				out[text] = out[text] || !dense
 			}
 		}

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -76,6 +77,69 @@ func TestLinkDenseRun(t *testing.T) {
 	for i, b := range c.blocks {
 		if b.Role != want[i] {
 			t.Errorf("block %q: role %s, want %s", b.Text, b.Role, want[i])
+		}
+	}
+}
+
+// TestLinkDenseLabelsAndAnchors checks that a form's field labels and
+// links the page sets in plain <div>s, not in a measured block, count as
+// link-only too.
+func TestLinkDenseLabelsAndAnchors(t *testing.T) {
+	page := `<html><body><form><label>First Name*</label><input name=f><label>Email*</label><input name=e></form>
+<div><a href="/a">The new ferry timetable starts on Monday</a></div><div><a href="/b">A second bakery opens on the quay</a></div>
+<p>The council met on Tuesday about the harbour wall, and said the work would go on.</p></body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newClassifier(splitMarkdown("First Name\\*\n\nEmail\\*\n\nThe new ferry timetable starts on Monday\n\nA second bakery opens on the quay\n\nThe council met on Tuesday about the harbour wall, and said the work would go on."), modeExtracted)
+	c.markLinkDense(linkTexts(doc))
+	for i, b := range c.blocks {
+		if want := i < 4; want != (b.Role == RoleRemoved) {
+			t.Errorf("block %q: role %s %s", b.Text, b.Role, b.Reason)
+		}
+	}
+}
+
+// TestVisibleTextDropsLinkRuns checks the cleaner HTML falls back to when
+// the extractor kept too little: on the page's visible text, told the
+// page's link-only texts, it drops a menu of teasers that copied text alone
+// keeps as prose.
+func TestVisibleTextDropsLinkRuns(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><head><title>The harbour wall</title></head><body><h1>The harbour wall</h1>`)
+	for i := range 8 {
+		b.WriteString(`<div><span>In part ` + strconv.Itoa(i) + ` of the story the council said that the work on the harbour wall would go on through the winter, and that the people who live by the water had been told about the noise.</span></div>`)
+		if i == 3 {
+			for _, s := range []string{"The new ferry timetable starts on Monday, and the council says that the early crossings will stay as they are.", "A second bakery opens on the quay where the fishmonger used to be, and it will sell bread from the old mill."} {
+				b.WriteString(`<div><a href="/x">` + s + `</a></div>`)
+			}
+		}
+	}
+	b.WriteString(`</body></html>`)
+	doc, err := html.Parse(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	visible := visibleText(doc)
+	plain, _, err := Text([]byte(visible))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(plain.Body, "\n"), "second bakery") {
+		t.Fatalf("copied text alone drops the teasers already, so the test shows nothing: %q", plain.Body)
+	}
+	a, _, err := cleanText([]byte(visible), linkTexts(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Join(a.Body, "\n")
+	if !strings.Contains(body, "In part 7 of the story") || !strings.Contains(body, "In part 0 of the story") {
+		t.Errorf("the story is cut: %q", body)
+	}
+	for _, gone := range []string{"ferry timetable", "second bakery"} {
+		if strings.Contains(body, gone) {
+			t.Errorf("link %q kept: %q", gone, body)
 		}
 	}
 }
