@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"golang.org/x/sync/errgroup"
+
 	"dossier/internal/content"
 	"dossier/internal/markdown"
 	"dossier/internal/timeline"
@@ -801,23 +803,14 @@ func (r *renderer) renderSearch() content.List {
 	return errs
 }
 
-// parallel calls f(0..n-1) on a pool of one worker per CPU.
+// parallel calls f(0..n-1), at most one call per CPU at a time. The
+// callers keep each call's errors by index, so that they are reported in
+// the same order however the calls are scheduled.
 func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error { f(i); return nil })
 	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	g.Wait()
 }
