@@ -83,7 +83,7 @@ func BenchmarkBuildRetained(b *testing.B) {
 				var before, after runtime.MemStats
 				runtime.GC()
 				runtime.ReadMemStats(&before)
-				r, err := renderAll(os.DirFS(src), Options{}, &dirOutput{dir: out, made: map[string]bool{}}, true)
+				r, err := renderAll(os.DirFS(src), Options{}, newDirOutput(out), true)
 				if err != nil {
 					b.Fatal(err)
 				}

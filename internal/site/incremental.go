@@ -55,6 +55,7 @@ type Builder struct {
 
 	mu      sync.Mutex
 	r       *renderer                  // the last good build; nil before the first
+	out     *memOutput                 // its files
 	refs    map[string]pageRefs        // ids and links of each HTML page of r.res.Files
 	targets map[string][]string        // page → the page each of its #fragment links points to ("" for none)
 	linkers map[string]map[string]bool // page → the other pages linking to a #fragment in it
@@ -150,14 +151,13 @@ func (b *Builder) cited(file string) bool {
 
 // rebuildAll renders the whole site and replaces the state.
 func (b *Builder) rebuildAll() (*Result, []string, error) {
-	r, err := renderAll(b.fsys, b.opts, nil, false)
+	out := newMemOutput()
+	r, err := build(b.fsys, b.opts, out, false)
 	if err != nil {
 		return nil, nil, err
 	}
+	r.res.Files = out.files
 	refs := r.refs
-	if err := linkErrors(checkAll(r.sourceFS(), r.res.Files, refs, r.sources)); err != nil {
-		return nil, nil, err
-	}
 	var old map[string][]byte
 	if b.r != nil {
 		old = b.r.res.Files
@@ -174,7 +174,7 @@ func (b *Builder) rebuildAll() (*Result, []string, error) {
 		}
 	}
 	sort.Strings(paths)
-	b.r, b.refs = r, refs
+	b.r, b.out, b.refs = r, out, refs
 	b.sources = sourceFiles(b.fsys)
 	b.targets = map[string][]string{}
 	b.linkers = map[string]map[string]bool{}
@@ -187,7 +187,7 @@ func (b *Builder) rebuildAll() (*Result, []string, error) {
 // rebuildArticles re-reads the edited articles and re-renders the pages
 // that show them, on a copy of the state that replaces it only on success.
 func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
-	r := b.clone()
+	r, out := b.clone()
 	// The facets' warnings are made again below, from every article: an
 	// edited article's may name another (a slug collision names the
 	// second name's first article).
@@ -326,7 +326,7 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 	}
 	var lerrs []error
 	for _, p := range pages {
-		lerrs = append(lerrs, checkPage(r.sourceFS(), p, refs[p].links, r.res.Files, refs, r.sources)...)
+		lerrs = append(lerrs, checkPage(r.sourceFS(), p, refs[p].links, r.files, refs, r.sources)...)
 	}
 	for _, q := range b.linkersOf(pages, dirty) {
 		var into []link
@@ -335,7 +335,7 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 				into = append(into, refs[q].links[k])
 			}
 		}
-		lerrs = append(lerrs, checkPage(r.sourceFS(), q, into, r.res.Files, refs, r.sources)...)
+		lerrs = append(lerrs, checkPage(r.sourceFS(), q, into, r.files, refs, r.sources)...)
 	}
 	if err := linkErrors(lerrs); err != nil {
 		return nil, nil, err
@@ -352,7 +352,7 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 		}
 	}
 	sort.Strings(changed)
-	b.r, b.refs = r, refs
+	b.r, b.out, b.refs = r, out, refs
 	for p, t := range targets {
 		b.setTargets(p, t)
 	}
@@ -417,20 +417,22 @@ func (b *Builder) setTargets(p string, ts []string) {
 	}
 }
 
-// clone copies the last good renderer, sharing what a rebuild only reads
-// (theme, Markdown converter) and copying what it writes, so that the
-// previous Result stays unchanged for whoever still serves it.
-func (b *Builder) clone() *renderer {
+// clone copies the last good renderer and its output, sharing what a
+// rebuild only reads (theme, Markdown converter) and copying what it
+// writes, so that the previous Result stays unchanged for whoever still
+// serves it.
+func (b *Builder) clone() (*renderer, *memOutput) {
 	o := b.r
 	c := *o.c
 	c.Articles = slices.Clone(o.c.Articles)
+	out := b.out.clone()
 	res := *o.res
-	res.Files = maps.Clone(o.res.Files)
+	res.Files = out.files
 	res.Warnings = slices.Clone(o.res.Warnings)
-	return &renderer{c: &c, theme: o.theme, md: o.md, res: &res, sources: maps.Clone(o.sources), views: slices.Clone(o.views),
+	return &renderer{c: &c, theme: o.theme, md: o.md, res: &res, out: out, files: maps.Clone(o.files), sources: maps.Clone(o.sources), views: slices.Clone(o.views),
 		search: slices.Clone(o.search), timelines: o.timelines, backlinks: o.backlinks, pages: o.pages, static: o.static,
 		facets: o.facets, facetIdx: o.facetIdx, facetWarn: o.facetWarn,
-		offline: o.offline, baseFlag: o.baseFlag, refs: map[string]pageRefs{}, idSets: idSets{}, rewrite: true}
+		offline: o.offline, baseFlag: o.baseFlag, refs: map[string]pageRefs{}, idSets: idSets{}, rewrite: true}, out
 }
 
 // linkTargets resolves each link of page p that has a #fragment to the

@@ -18,7 +18,7 @@ func TestLeanBuildRetainsLittle(t *testing.T) {
 	if err := corpus.Write(dir, 300, 1); err != nil {
 		t.Fatal(err)
 	}
-	r, err := renderAll(os.DirFS(dir), Options{}, &dirOutput{dir: filepath.Join(dir, "out"), made: map[string]bool{}}, true)
+	r, err := renderAll(os.DirFS(dir), Options{}, newDirOutput(filepath.Join(dir, "out")), true)
 	if err != nil {
 		t.Fatal(err)
 	}

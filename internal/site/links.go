@@ -277,7 +277,7 @@ var resources = map[string]bool{"link": true, "script": true, "img": true, "sour
 
 // checkAll checks the links of every page in refs, in path order. fsys
 // holds the pages' sources, read to name the line of a bad link.
-func checkAll(fsys fs.FS, files map[string][]byte, refs map[string]pageRefs, sources map[string]string) []error {
+func checkAll(fsys fs.FS, files map[string]bool, refs map[string]pageRefs, sources map[string]string) []error {
 	var pages []string
 	for p := range refs {
 		pages = append(pages, p)
@@ -294,7 +294,7 @@ func checkAll(fsys fs.FS, files map[string][]byte, refs map[string]pageRefs, sou
 // the source file and the line of the link in it, as the Markdown's syntax
 // tree gave it or else where the text is found there (see locate), or the
 // page and its source when the link is the theme's.
-func checkPage(fsys fs.FS, p string, links []link, files map[string][]byte, refs map[string]pageRefs, sources map[string]string) []error {
+func checkPage(fsys fs.FS, p string, links []link, files map[string]bool, refs map[string]pageRefs, sources map[string]string) []error {
 	src := sources[p]
 	from := p
 	if src != "" {
@@ -315,7 +315,7 @@ func checkPage(fsys fs.FS, p string, links []link, files map[string][]byte, refs
 		}
 		errs = append(errs, fmt.Errorf("link check: %s: id %q is given to more than one element, so links to it are ambiguous", from, id))
 	}
-	exists := func(t string) bool { _, ok := files[t]; return ok }
+	exists := func(t string) bool { return files[t] }
 	for _, h := range links {
 		l := h.Value()
 		msg := checkLink(p, l, exists, refs)

@@ -35,7 +35,7 @@ var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 func offlineZip(r *renderer) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, name := range sortedKeys(r.res.Files) {
+	for _, name := range sortedKeys(r.files) {
 		if name == OfflineZip {
 			continue
 		}

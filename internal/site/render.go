@@ -25,7 +25,8 @@ type renderer struct {
 	theme   *theme
 	md      *markdown.Converter
 	res     *Result
-	out     output              // where files go as they are made; nil keeps them in res.Files
+	out     Output              // where files go as they are made
+	files   map[string]bool     // the output paths made so far
 	refs    map[string]pageRefs // ids and links of each HTML page, for the link check
 	idSets  idSets              // the refs' ids, one slice for the pages that have the same (nil: none shared)
 	planned map[string]bool     // a lean build's pages made for certain, for settle
@@ -36,7 +37,7 @@ type renderer struct {
 	mu      sync.Mutex
 
 	timelines []*timeline.Timeline
-	stream    *searchStream                             // a lean build's search index, written as articles finish
+	stream    *searchStream                             // a full render's search index, written as articles finish
 	backlinks map[string]map[string][]markdown.BackLink // slug → paragraph id → links to the entries quoting it
 	facets    []*facet                                  // events, publications, authors: by kind, then name
 	facetIdx  facetIndex                                // the facets by kind and name
@@ -257,8 +258,7 @@ func (r *renderer) newPage(kind, p, title string) *page {
 		Canonical: r.abs(p), OGType: "website", Feed: r.c.Site.BaseURL != "", Offline: r.offline}
 }
 
-// add records a finished file: it writes it to the output (or keeps it in
-// Result.Files), and scans an HTML page's ids and links for the link
+// add records a finished file: it writes it to the output, and scans an HTML page's ids and links for the link
 // check, in the caller's goroutine so that pages are scanned in parallel.
 func (r *renderer) add(p string, b []byte, source string) error {
 	var s *scanned
@@ -272,26 +272,20 @@ func (r *renderer) add(p string, b []byte, source string) error {
 // a file that is not an HTML page).
 func (r *renderer) addScanned(p string, b []byte, source string, s *scanned) error {
 	r.mu.Lock()
-	_, taken := r.res.Files[p]
-	if !taken {
-		r.res.Files[p] = nil // taken from now: a second page for p is refused while this one is written
-	}
+	taken := r.files[p]
+	r.files[p] = true // taken from now: a second page for p is refused while this one is written
 	r.mu.Unlock()
 	if taken && !r.rewrite {
 		return fmt.Errorf("two pages would be written to %s; rename one of their sources", p)
 	}
-	if r.out != nil {
-		if err := r.out.put(p, b); err != nil {
-			return fmt.Errorf("write %s: %w", p, err)
-		}
-		b = nil
+	if err := r.out.Put(p, b); err != nil {
+		return fmt.Errorf("write %s: %w", p, err)
 	}
 	if r.progress != nil && !taken && strings.HasSuffix(p, ".html") {
 		r.progress(int(r.made.Add(1)), r.toMake)
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.res.Files[p] = b
 	if s != nil {
 		if r.lean {
 			r.settle(p, s)
@@ -313,10 +307,7 @@ func (r *renderer) addScanned(p string, b []byte, source string, s *scanned) err
 // so that the link check reports them as it always did. Called with r.mu
 // held.
 func (r *renderer) settle(p string, s *scanned) {
-	exists := func(t string) bool {
-		_, ok := r.res.Files[t]
-		return ok || r.planned[t]
-	}
+	exists := func(t string) bool { return r.files[t] || r.planned[t] }
 	s.links = slices.DeleteFunc(s.links, func(l ref) bool { return checkLink(p, l, exists, r.refs) == "" })
 }
 
@@ -358,26 +349,11 @@ func (r *renderer) pagesToMake() int {
 }
 
 // file returns the content of a file already made.
-func (r *renderer) file(p string) ([]byte, error) {
-	if r.out != nil {
-		return r.out.get(p)
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	b, ok := r.res.Files[p]
-	if !ok {
-		return nil, fmt.Errorf("%s was not built", p)
-	}
-	return b, nil
-}
+func (r *renderer) file(p string) ([]byte, error) { return r.out.Get(p) }
 
 func (r *renderer) exec(pg *page, source string) error {
-	// res.Files keeps the bytes when there is no output: a fresh buffer then.
-	buf := new(bytes.Buffer)
-	if r.out != nil {
-		buf = execBufs.Get().(*bytes.Buffer)
-		buf.Reset()
-	}
+	buf := execBufs.Get().(*bytes.Buffer)
+	buf.Reset()
 	err := r.execute(buf, pg)
 	if err != nil {
 		err = templateError(path.Join(ThemeDir, pg.Kind+".html"), err)
@@ -386,8 +362,8 @@ func (r *renderer) exec(pg *page, source string) error {
 	} else {
 		err = r.add(pg.Path, buf.Bytes(), source)
 	}
-	if r.out != nil && buf.Cap() <= 1<<20 {
-		execBufs.Put(buf) // written out by add, not kept
+	if buf.Cap() <= 1<<20 {
+		execBufs.Put(buf) // Output.Put keeps no reference to it
 	}
 	return err
 }
@@ -405,8 +381,8 @@ func (r *renderer) execute(buf *bytes.Buffer, pg *page) error {
 	return r.theme.pages[pg.Kind].ExecuteTemplate(buf, entry, pg)
 }
 
-// execBufs are the buffers pages are executed into when they are written
-// out at once, so that each page does not grow a buffer of its own.
+// execBufs are the buffers pages are executed into, so that each page
+// does not grow a buffer of its own.
 var execBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // convert renders a Markdown source, resolving its links to other
@@ -504,9 +480,7 @@ func (r *renderer) render() error {
 	n := len(r.c.Articles)
 	r.views = make([]*articleView, n)
 	r.search = make([]searchDoc, n)
-	if d, ok := r.out.(*dirOutput); ok && r.lean {
-		r.stream = newSearchStream(d.create)
-	}
+	r.stream = newSearchStream(r.out.Create, 0)
 	verrs := make([]content.List, n)
 	parallel(n, func(i int) {
 		verrs[i] = r.renderArticle(i)
@@ -577,17 +551,12 @@ func (r *renderer) renderArticle(i int) content.List {
 	a := r.c.Articles[i]
 	v, errs := r.articleView(a)
 	if v == nil {
-		if r.stream != nil {
-			r.stream.put(i, nil)
-		}
+		r.stream.put(i, nil)
 		return errs
 	}
 	r.views[i] = v
 	r.search[i] = r.articleSearchDoc(v)
-	if r.stream != nil {
-		r.stream.put(i, r.search[i].json)
-		r.search[i].json = nil
-	}
+	r.stream.put(i, r.search[i].json)
 	errs.Add(r.renderArticlePage(i))
 	if r.lean {
 		// Of the view, only the feed needs its entries' again, for their
@@ -595,9 +564,9 @@ func (r *renderer) renderArticle(i int) content.List {
 		if i < len(r.c.Articles)-FeedEntries || r.c.Site.BaseURL == "" {
 			r.views[i] = nil
 		}
-		// Of the search document, written out when streamed, the index's
+		// Of the search document, written out by the stream, the index's
 		// timeline part needs the text of a quoted article, and its URL.
-		d := searchDoc{json: r.search[i].json}
+		var d searchDoc
 		if r.backlinks[a.Slug] != nil {
 			d.URL, d.Parts = r.search[i].URL, r.search[i].Parts
 		}
@@ -749,30 +718,34 @@ func (r *renderer) pager(k, total int) *pager {
 }
 
 // writeSearchIndex writes the search index: the shards holding the
-// articles given by index (all when nil), and search-index.js.
+// articles given by index (all when nil), and search-index.js. A full
+// render's shards are those its stream wrote as the articles were made;
+// a rebuild writes the shards it changes from the documents it keeps.
 func (r *renderer) writeSearchIndex(changed []int) error {
 	n := len(r.c.Articles)
-	if r.stream != nil {
-		if err := r.stream.close(); err != nil {
-			return fmt.Errorf("write the search index: %w", err)
+	shards := map[int]bool{}
+	for _, i := range changed {
+		shards[i/SearchShardSize+1] = true
+	}
+	full := r.stream // the full render's, which has every shard
+	r.stream = nil
+	for k := 1; k <= searchShards(n); k++ {
+		if full == nil && (changed == nil || shards[k]) {
+			s := newSearchStream(r.out.Create, (k-1)*SearchShardSize)
+			for i := (k - 1) * SearchShardSize; i < min(n, k*SearchShardSize); i++ {
+				s.put(i, r.search[i].json)
+			}
+			if err := s.close(); err != nil {
+				return fmt.Errorf("write the search index: %w", err)
+			}
 		}
 		r.mu.Lock()
-		for k := 1; k <= searchShards(n); k++ {
-			r.res.Files[searchShard(k)] = nil
-		}
+		r.files[searchShard(k)] = true
 		r.mu.Unlock()
-	} else {
-		shards := map[int]bool{}
-		for _, i := range changed {
-			shards[i/SearchShardSize+1] = true
-		}
-		for k := 1; k <= searchShards(n); k++ {
-			if changed == nil || shards[k] {
-				lo, hi := min(n, (k-1)*SearchShardSize), min(n, k*SearchShardSize)
-				if err := r.add(searchShard(k), searchShardJS(r.search[lo:hi]), ""); err != nil {
-					return err
-				}
-			}
+	}
+	if full != nil {
+		if err := full.close(); err != nil {
+			return fmt.Errorf("write the search index: %w", err)
 		}
 	}
 	idx, err := searchIndexJS(r.timelineSearch(r.search))

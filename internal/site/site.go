@@ -35,7 +35,6 @@ package site
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -60,8 +59,11 @@ type Options struct {
 
 // A Result describes a finished build.
 type Result struct {
-	// Files maps each output path (slash-separated) to its content. After
-	// Build, which writes pages as they are made, the contents are nil.
+	// Paths are the output paths (slash-separated), sorted.
+	Paths []string
+	// Files maps each output path to its content, for the builds that
+	// keep the site in memory (Render, Builder); nil after Build, which
+	// wrote each page as it was made.
 	Files     map[string][]byte
 	Articles  int
 	Timelines int
@@ -85,22 +87,13 @@ func Build(src, out string, opts Options) (*Result, error) {
 		return nil, err
 	}
 	defer source.Close()
-	tmp, release, err := newSibling(src, out)
+	dir, err := openDir(src, out)
 	if err != nil {
 		return nil, err
 	}
-	defer release()
-	r, err := renderAll(source, opts, &dirOutput{dir: tmp, made: map[string]bool{}}, true)
-	if err == nil {
-		err = r.checkLinks()
-	}
-	if err != nil {
-		os.RemoveAll(tmp)
+	r, err := build(source, opts, dir, true)
+	if r == nil {
 		return nil, err
-	}
-	warning, err := swapIn(tmp, out)
-	if warning != "" {
-		r.res.Warnings = append(r.res.Warnings, warning)
 	}
 	return r.res, err
 }
@@ -108,7 +101,7 @@ func Build(src, out string, opts Options) (*Result, error) {
 // Summary is the one line a build prints.
 func (r *Result) Summary(out string, d time.Duration) string {
 	return fmt.Sprintf("built %s (%s, %s, %s) into %s in %s",
-		count(len(r.Files), "file"), count(r.Articles, "article"), count(r.Timelines, "timeline"), count(r.Pages, "page"),
+		count(len(r.Paths), "file"), count(r.Articles, "article"), count(r.Timelines, "timeline"), count(r.Pages, "page"),
 		filepath.ToSlash(out), d.Round(time.Millisecond))
 }
 
@@ -123,14 +116,31 @@ func count(n int, noun string) string {
 
 // Render builds the whole site from fsys into memory: load, render, check.
 func Render(fsys fs.FS, opts Options) (*Result, error) {
-	r, err := renderAll(fsys, opts, nil, false)
+	mem := newMemOutput()
+	r, err := build(fsys, opts, mem, false)
 	if err != nil {
-		return nil, err
+		return nil, err // memory commits without fail: r is nil
 	}
-	if err := r.checkLinks(); err != nil {
-		return nil, err
-	}
+	r.res.Files = mem.files
 	return r.res, nil
+}
+
+// build is the pipeline of every full build: load and render into out,
+// check the links, and commit out, or abort it on the first error. A
+// failed commit returns the renderer with the error, as the files are
+// made (see OutputError).
+func build(fsys fs.FS, opts Options, out Output, lean bool) (*renderer, error) {
+	r, err := renderAll(fsys, opts, out, lean)
+	if err == nil {
+		err = r.checkLinks()
+	}
+	if err != nil {
+		out.Abort()
+		return nil, err
+	}
+	warnings, err := out.Commit()
+	r.res.Warnings = append(r.res.Warnings, warnings...)
+	return r, err
 }
 
 // checkLinks checks every link of the site, from the pages' scanned refs.
@@ -139,7 +149,7 @@ func Render(fsys fs.FS, opts Options) (*Result, error) {
 func (r *renderer) checkLinks() error {
 	var missing []string
 	for p := range r.planned {
-		if _, ok := r.res.Files[p]; !ok {
+		if !r.files[p] {
 			missing = append(missing, p)
 		}
 	}
@@ -147,13 +157,13 @@ func (r *renderer) checkLinks() error {
 		slices.Sort(missing)
 		return fmt.Errorf("link check: internal error: planned pages not made, though links to them were passed: %s", strings.Join(missing, ", "))
 	}
-	return linkErrors(checkAll(r.sourceFS(), r.res.Files, r.refs, r.sources))
+	return linkErrors(checkAll(r.sourceFS(), r.files, r.refs, r.sources))
 }
 
-// renderAll loads and renders the whole site into out (memory when nil),
-// without the link check. lean drops what a page no longer needs once it
-// is written, for builds that do not keep the site (see renderer.lean).
-func renderAll(fsys fs.FS, opts Options, out output, lean bool) (*renderer, error) {
+// renderAll loads and renders the whole site into out, without the link
+// check. lean drops what a page no longer needs once it is written, for
+// builds whose renderer is not kept (see renderer.lean).
+func renderAll(fsys fs.FS, opts Options, out Output, lean bool) (*renderer, error) {
 	load := content.Load
 	if lean {
 		load = content.LoadLean
@@ -171,8 +181,8 @@ func renderAll(fsys fs.FS, opts Options, out output, lean bool) (*renderer, erro
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Files: map[string][]byte{}}
-	r := &renderer{c: c, theme: th, res: res, out: out, lean: lean, sources: map[string]string{}, refs: map[string]pageRefs{}, idSets: idSets{},
+	res := &Result{}
+	r := &renderer{c: c, theme: th, res: res, out: out, files: map[string]bool{}, lean: lean, sources: map[string]string{}, refs: map[string]pageRefs{}, idSets: idSets{},
 		offline: len(c.Articles) <= OfflineMaxArticles, baseFlag: opts.BaseURL != ""}
 	if o := c.Site.OfflineEditions; o != nil {
 		r.offline = *o
@@ -194,6 +204,7 @@ func renderAll(fsys fs.FS, opts Options, out output, lean bool) (*renderer, erro
 			return nil, err
 		}
 	}
+	r.res.Paths = sortedKeys(r.files)
 	r.res.searchDocs, r.res.timelines = r.search, r.timelines
 	sort.Strings(r.res.Warnings) // workers add them as they finish
 	return r, nil

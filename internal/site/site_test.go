@@ -320,7 +320,7 @@ func TestBadInput(t *testing.T) {
 // buildLean renders fsys as Build does, into a temporary directory, and
 // checks its links.
 func buildLean(t *testing.T, fsys fs.FS) error {
-	r, err := renderAll(fsys, Options{}, &dirOutput{dir: t.TempDir(), made: map[string]bool{}}, true)
+	r, err := renderAll(fsys, Options{}, newDirOutput(t.TempDir()), true)
 	if err != nil {
 		return err
 	}
@@ -361,7 +361,7 @@ func TestLeanBuildLinksBetweenArticles(t *testing.T) {
 // A lean build passes the links to the pages it plans before they are
 // made; the link check fails if one was not made after all.
 func TestCheckLinksPlanned(t *testing.T) {
-	r := &renderer{res: &Result{Files: map[string][]byte{"a.html": nil}}, planned: map[string]bool{"a.html": true, "b.html": true}}
+	r := &renderer{res: &Result{}, files: map[string]bool{"a.html": true}, planned: map[string]bool{"a.html": true, "b.html": true}}
 	if err := r.checkLinks(); err == nil || !strings.HasSuffix(err.Error(), "planned pages not made, though links to them were passed: b.html") {
 		t.Errorf("got %v, want b.html named as not made", err)
 	}
@@ -383,7 +383,7 @@ func TestSettleOrder(t *testing.T) {
 	} {
 		for _, order := range [][]string{{"a.html", "b.html"}, {"b.html", "a.html"}} {
 			t.Run(tt.name+"/"+strings.Join(order, ","), func(t *testing.T) {
-				r := &renderer{lean: true, res: &Result{Files: map[string][]byte{}}, refs: map[string]pageRefs{},
+				r := &renderer{lean: true, res: &Result{}, out: newMemOutput(), files: map[string]bool{}, refs: map[string]pageRefs{},
 					sources: map[string]string{}, planned: map[string]bool{"a.html": true, "b.html": true}}
 				pages := map[string][]byte{"a.html": page("", "b.html#p1"), "b.html": page(tt.bIDs, "a.html")}
 				for _, p := range order {
@@ -641,7 +641,7 @@ func TestSummaryCounts(t *testing.T) {
 		r    Result
 		want string
 	}{
-		{Result{Files: map[string][]byte{"a": nil}, Articles: 1, Timelines: 1, Pages: 1}, "built 1 file (1 article, 1 timeline, 1 page) into public in 2ms"},
+		{Result{Paths: []string{"a"}, Articles: 1, Timelines: 1, Pages: 1}, "built 1 file (1 article, 1 timeline, 1 page) into public in 2ms"},
 		{Result{Articles: 2, Pages: 3}, "built 0 files (2 articles, 0 timelines, 3 pages) into public in 2ms"},
 	} {
 		if got := c.r.Summary("public", 2*time.Millisecond); got != c.want {
