@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io/fs"
 	"maps"
-	"net/url"
 	"path"
 	"slices"
 	"sort"
@@ -13,6 +12,7 @@ import (
 	"sync"
 
 	"dossier/internal/content"
+	"dossier/internal/linkcheck"
 )
 
 // A Builder keeps the last good build of a site, so that after an edit to
@@ -32,9 +32,10 @@ import (
 //     show it differently or in another order. An edit of those names is a
 //     full render: pages of names may come or go.
 //
-// The link check is kept incremental too: the re-rendered pages have all
-// their links checked, and every other page has its links into the
-// re-rendered pages checked again (a paragraph id may have gone).
+// The link check is kept incremental too (see linkcheck.Graph): the
+// re-rendered pages have all their links checked, and every other page
+// has its links into the re-rendered pages checked again (a paragraph id
+// may have gone).
 //
 // The search index's shard that holds the article is written again on
 // every edit (all shards when the order changed). The offline editions
@@ -54,14 +55,12 @@ type Builder struct {
 	opts Options
 
 	mu      sync.Mutex
-	r       *renderer                  // the last good build; nil before the first
-	out     *memOutput                 // its files
-	refs    map[string]pageRefs        // ids and links of each HTML page of r.res.Files
-	targets map[string][]string        // page → the page each of its #fragment links points to ("" for none)
-	linkers map[string]map[string]bool // page → the other pages linking to a #fragment in it
-	sources map[string]bool            // the files under content/ and templates/ at the last full build
-	pending map[string]bool            // changed files not yet built successfully
-	full    bool                       // the next build must be a full one
+	r       *renderer        // the last good build; nil before the first
+	out     *memOutput       // its files
+	links   *linkcheck.Graph // the last good link check, for the next
+	sources map[string]bool  // the files under content/ and templates/ at the last full build
+	pending map[string]bool  // changed files not yet built successfully
+	full    bool             // the next build must be a full one
 }
 
 // NewBuilder returns a Builder for the site rooted at fsys. Nothing is
@@ -157,7 +156,6 @@ func (b *Builder) rebuildAll() (*Result, []string, error) {
 		return nil, nil, err
 	}
 	r.res.Files = out.files
-	refs := r.refs
 	var old map[string][]byte
 	if b.r != nil {
 		old = b.r.res.Files
@@ -174,13 +172,8 @@ func (b *Builder) rebuildAll() (*Result, []string, error) {
 		}
 	}
 	sort.Strings(paths)
-	b.r, b.out, b.refs = r, out, refs
+	b.r, b.out, b.links = r, out, r.links.Graph()
 	b.sources = sourceFiles(b.fsys)
-	b.targets = map[string][]string{}
-	b.linkers = map[string]map[string]bool{}
-	for p, pr := range refs {
-		b.setTargets(p, linkTargets(p, pr.links))
-	}
 	return r.res, paths, nil
 }
 
@@ -311,33 +304,11 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 	}
 
 	// Link check: every link of the re-rendered pages, and the #fragment
-	// links of the other pages into them.
-	refs := maps.Clone(b.refs)
-	targets := map[string][]string{}
-	for _, p := range pages {
-		// The refs the render scanned, whose links from Markdown have
-		// their lines; or a scan of the page.
-		pr, ok := r.refs[p]
-		if !ok {
-			pr = scanHTML(r.res.Files[p]).refs(nil)
-		}
-		refs[p] = pr
-		targets[p] = linkTargets(p, refs[p].links)
-	}
-	var lerrs []error
-	for _, p := range pages {
-		lerrs = append(lerrs, checkPage(r.sourceFS(), p, refs[p].links, r.files, refs, r.sources)...)
-	}
-	for _, q := range b.linkersOf(pages, dirty) {
-		var into []link
-		for k, t := range b.targets[q] {
-			if dirty[t] {
-				into = append(into, refs[q].links[k])
-			}
-		}
-		lerrs = append(lerrs, checkPage(r.sourceFS(), q, into, r.files, refs, r.sources)...)
-	}
-	if err := linkErrors(lerrs); err != nil {
+	// links of the other pages into them. The refs the render scanned
+	// have the lines of their links from Markdown; a page it did not
+	// make again is scanned.
+	scan := func(p string) *linkcheck.Scanned { return linkcheck.Scan(r.res.Files[p]) }
+	if err := b.links.Recheck(r.links, pages, scan); err != nil {
 		return nil, nil, err
 	}
 
@@ -352,10 +323,7 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 		}
 	}
 	sort.Strings(changed)
-	b.r, b.out, b.refs = r, out, refs
-	for p, t := range targets {
-		b.setTargets(p, t)
-	}
+	b.r, b.out = r, out
 	return r.res, changed, nil
 }
 
@@ -383,40 +351,6 @@ func (b *Builder) markNeighbours(views []*articleView, i int, dirty map[string]b
 	}
 }
 
-// linkersOf returns, sorted, the pages not in dirty that link to any of pages.
-func (b *Builder) linkersOf(pages []string, dirty map[string]bool) []string {
-	set := map[string]bool{}
-	for _, p := range pages {
-		for q := range b.linkers[p] {
-			if !dirty[q] {
-				set[q] = true
-			}
-		}
-	}
-	return slices.Sorted(maps.Keys(set))
-}
-
-// setTargets records where page p's links point, keeping linkers in step.
-func (b *Builder) setTargets(p string, ts []string) {
-	for _, t := range b.targets[p] {
-		if m := b.linkers[t]; m != nil {
-			delete(m, p)
-		}
-	}
-	b.targets[p] = ts
-	for _, t := range ts {
-		if t == "" || t == p {
-			continue
-		}
-		m := b.linkers[t]
-		if m == nil {
-			m = map[string]bool{}
-			b.linkers[t] = m
-		}
-		m[p] = true
-	}
-}
-
 // clone copies the last good renderer and its output, sharing what a
 // rebuild only reads (theme, Markdown converter) and copying what it
 // writes, so that the previous Result stays unchanged for whoever still
@@ -429,42 +363,12 @@ func (b *Builder) clone() (*renderer, *memOutput) {
 	res := *o.res
 	res.Files = out.files
 	res.Warnings = slices.Clone(o.res.Warnings)
-	return &renderer{c: &c, theme: o.theme, md: o.md, res: &res, out: out, files: maps.Clone(o.files), sources: maps.Clone(o.sources), views: slices.Clone(o.views),
+	r := &renderer{c: &c, theme: o.theme, md: o.md, res: &res, out: out, files: maps.Clone(o.files), views: slices.Clone(o.views),
 		search: slices.Clone(o.search), timelines: o.timelines, backlinks: o.backlinks, pages: o.pages, static: o.static,
 		facets: o.facets, facetIdx: o.facetIdx, facetWarn: o.facetWarn,
-		offline: o.offline, baseFlag: o.baseFlag, refs: map[string]pageRefs{}, idSets: idSets{}, rewrite: true}, out
-}
-
-// linkTargets resolves each link of page p that has a #fragment to the
-// site path it points to, as checkLink does; it gives "" for the others.
-// Only those can break when another page is re-rendered: an incremental
-// rebuild never adds or removes a page, but it may drop an id.
-func linkTargets(p string, links []link) []string {
-	ts := make([]string, len(links))
-	for i, h := range links {
-		l := h.Value()
-		if !strings.Contains(l.url, "#") {
-			continue
-		}
-		u, err := url.Parse(l.url)
-		if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") {
-			continue
-		}
-		ts[i] = p
-		if u.Path != "" {
-			ts[i] = path.Join(path.Dir(p), u.Path)
-		}
-	}
-	return ts
-}
-
-// linkErrors turns the link check's errors into one sorted List.
-func linkErrors(errs []error) error {
-	var l content.List
-	for _, e := range errs {
-		l.Add(e)
-	}
-	return l.Err()
+		offline: o.offline, baseFlag: o.baseFlag, rewrite: true}
+	r.links = o.links.Next(r.has)
+	return r, out
 }
 
 // ErrorsOf splits a build error into its errors, one per problem, for a

@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"path"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,26 +14,24 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"dossier/internal/content"
+	"dossier/internal/linkcheck"
 	"dossier/internal/markdown"
 	"dossier/internal/timeline"
 )
 
 // renderer holds one build's state.
 type renderer struct {
-	c       *content.Content
-	theme   *theme
-	md      *markdown.Converter
-	res     *Result
-	out     Output              // where files go as they are made
-	files   map[string]bool     // the output paths made so far
-	refs    map[string]pageRefs // ids and links of each HTML page, for the link check
-	idSets  idSets              // the refs' ids, one slice for the pages that have the same (nil: none shared)
-	planned map[string]bool     // a lean build's pages made for certain, for settle
-	sources map[string]string   // output path → source file, for errors
-	views   []*articleView      // the articles, in site order (kept for the incremental Builder; see lean)
-	search  []searchDoc         // documents for the search index, one per article, in site order (see lean)
-	pages   map[string]string   // source file → output path of every article and page
-	mu      sync.Mutex
+	c      *content.Content
+	theme  *theme
+	md     *markdown.Converter
+	res    *Result
+	out    Output             // where files go as they are made
+	files  map[string]bool    // the output paths made so far
+	links  *linkcheck.Checker // the pages' ids and links, and their sources, for the link check
+	views  []*articleView     // the articles, in site order (kept for the incremental Builder; see lean)
+	search []searchDoc        // documents for the search index, one per article, in site order (see lean)
+	pages  map[string]string  // source file → output path of every article and page
+	mu     sync.Mutex
 
 	timelines []*timeline.Timeline
 	stream    *searchStream                             // a full render's search index, written as articles finish
@@ -118,7 +115,7 @@ type page struct {
 	TimelinePages []*page      // single: the timelines, before the articles
 	Single        bool         // the page is (part of) the single-file edition
 
-	md *mdBody // the converted Markdown the page holds whole, if any: an article's or a page's body, the index's intro
+	md *linkcheck.Body // the converted Markdown the page holds whole, if any: an article's or a page's body, the index's intro
 	// IDPrefix goes before every id of a timeline's body and the links
 	// to them: "" on its own page, "timeline_<slug>." in the single-file
 	// edition (see singleIDs).
@@ -176,7 +173,7 @@ type articleView struct {
 	Body       template.HTML
 	Paragraphs []markdown.Paragraph
 	CitedBy    []citation
-	md         mdBody // Body, for the link check
+	md         linkcheck.Body // Body, for the link check
 
 	// Copies of the Article's fields, set by viewOf: text/template finds a
 	// field declared here at once, but looks a promoted one up through
@@ -217,21 +214,10 @@ func viewOf(a *content.Article, root string, l *lang) *articleView {
 	return v
 }
 
-// An mdBody is a page's converted Markdown, for the page's link check:
-// the bytes the page holds, and what the syntax tree says of them, so
-// that the body need not be scanned again and an error names the line
-// of the link in the source.
-type mdBody struct {
-	html  []byte
-	refs  *markdown.Refs  // the ids and URLs in html, if known
-	links []markdown.Link // the links in html with their lines (in the Markdown converted)
-	line  int             // the source's line on which the Markdown starts
-}
-
-// bodyOf is the mdBody of a document converted from the Markdown that
-// starts on line of its source.
-func bodyOf(doc *markdown.Doc, line int) mdBody {
-	return mdBody{html: doc.HTML, refs: doc.Refs, links: doc.Links, line: line}
+// bodyOf is the body of a document converted from the Markdown that
+// starts on line of its source, for the page's link check.
+func bodyOf(doc *markdown.Doc, line int) linkcheck.Body {
+	return linkcheck.Body{HTML: doc.HTML, Refs: doc.Refs, Links: doc.Links, Line: line}
 }
 
 // A citation is a timeline entry that quotes an article's paragraph.
@@ -261,16 +247,16 @@ func (r *renderer) newPage(kind, p, title string) *page {
 // add records a finished file: it writes it to the output, and scans an HTML page's ids and links for the link
 // check, in the caller's goroutine so that pages are scanned in parallel.
 func (r *renderer) add(p string, b []byte, source string) error {
-	var s *scanned
+	var s *linkcheck.Scanned
 	if strings.HasSuffix(p, ".html") {
-		s = scanHTML(b)
+		s = linkcheck.Scan(b)
 	}
 	return r.addScanned(p, b, source, s)
 }
 
 // addScanned is add for a page whose refs the caller has scanned (nil for
 // a file that is not an HTML page).
-func (r *renderer) addScanned(p string, b []byte, source string, s *scanned) error {
+func (r *renderer) addScanned(p string, b []byte, source string, s *linkcheck.Scanned) error {
 	r.mu.Lock()
 	taken := r.files[p]
 	r.files[p] = true // taken from now: a second page for p is refused while this one is written
@@ -285,55 +271,34 @@ func (r *renderer) addScanned(p string, b []byte, source string, s *scanned) err
 		r.progress(int(r.made.Add(1)), r.toMake)
 	}
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	if s != nil {
-		if r.lean {
-			r.settle(p, s)
-		}
-		r.refs[p] = s.refs(r.idSets)
-	}
-	if source != "" {
-		r.sources[p] = source
-	}
+	r.links.Add(p, source, s)
+	r.mu.Unlock()
 	return nil
 }
 
-// settle drops, in a lean build, the links of page p that the link check
-// at the end would pass already, so that only the others are kept until
-// then. A link passed now passes then: a build replaces no file and no
-// page's ids, and a planned page exists by then (or the build fails
-// before its link check; checkLinks makes sure). What is left are links
-// to pages not yet made with a #fragment, and links that are wrong, kept
-// so that the link check reports them as it always did. Called with r.mu
-// held.
-func (r *renderer) settle(p string, s *scanned) {
-	exists := func(t string) bool { return r.files[t] || r.planned[t] }
-	s.links = slices.DeleteFunc(s.links, func(l ref) bool { return checkLink(p, l, exists, r.refs) == "" })
-}
-
-// plan records, in a lean build, the pages that render makes for certain
-// or fails: one per article, page and timeline, the index pages, 404.html
-// and search.html.
+// plan tells the link check, in a lean build, the pages that render
+// makes for certain or fails, so that it passes the links to them as
+// soon as their page is made (see linkcheck.Checker.Plan): one per
+// article, page and timeline, the index pages, the facets' pages,
+// 404.html and search.html.
 func (r *renderer) plan() {
 	if !r.lean {
 		return
 	}
 	n := r.indexPages()
-	r.planned = make(map[string]bool, len(r.pages)+len(r.timelines)+n+2)
+	planned := make([]string, 0, len(r.pages)+len(r.timelines)+n+2)
 	for _, p := range r.pages {
-		r.planned[p] = true
+		planned = append(planned, p)
 	}
 	for _, t := range r.timelines {
-		r.planned[t.Path()] = true
+		planned = append(planned, t.Path())
 	}
 	for k := 1; k <= n; k++ {
-		r.planned[indexPath(k)] = true
+		planned = append(planned, indexPath(k))
 	}
-	for _, p := range r.facetPaths() {
-		r.planned[p] = true
-	}
-	r.planned["404.html"] = true
-	r.planned["search.html"] = true
+	planned = append(planned, r.facetPaths()...)
+	planned = append(planned, "404.html", "search.html")
+	r.links.Plan(planned)
 }
 
 // pagesToMake is how many HTML pages render makes: one per article, page
@@ -348,6 +313,10 @@ func (r *renderer) pagesToMake() int {
 	return n
 }
 
+// has reports whether the file p has been made: the link check asks
+// with r.mu held (in add), or once the render is done.
+func (r *renderer) has(p string) bool { return r.files[p] }
+
 // file returns the content of a file already made.
 func (r *renderer) file(p string) ([]byte, error) { return r.out.Get(p) }
 
@@ -358,7 +327,7 @@ func (r *renderer) exec(pg *page, source string) error {
 	if err != nil {
 		err = templateError(path.Join(ThemeDir, pg.Kind+".html"), err)
 	} else if pg.md != nil && strings.HasSuffix(pg.Path, ".html") {
-		err = r.addScanned(pg.Path, buf.Bytes(), source, scanWithBody(buf.Bytes(), pg.md))
+		err = r.addScanned(pg.Path, buf.Bytes(), source, linkcheck.ScanWithBody(buf.Bytes(), pg.md))
 	} else {
 		err = r.add(pg.Path, buf.Bytes(), source)
 	}
@@ -635,7 +604,7 @@ func (r *renderer) indexPages() int {
 func (r *renderer) renderIndexPages(first, last int) ([]string, content.List) {
 	var errs content.List
 	var intro template.HTML
-	var md *mdBody
+	var md *linkcheck.Body
 	if r.c.Site.Intro != "" && first == 1 {
 		doc, e := r.convert(content.SiteFile, r.c.Site.IntroLine(), []byte(r.c.Site.Intro), false, "index.html", nil)
 		errs = append(errs, e...)

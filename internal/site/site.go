@@ -36,12 +36,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
-	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"dossier/internal/content"
+	"dossier/internal/linkcheck"
 	"dossier/internal/timeline"
 )
 
@@ -144,21 +143,7 @@ func build(fsys fs.FS, opts Options, out Output, lean bool) (*renderer, error) {
 }
 
 // checkLinks checks every link of the site, from the pages' scanned refs.
-// A lean build has passed the links to planned pages already (see settle):
-// those pages must all have been made.
-func (r *renderer) checkLinks() error {
-	var missing []string
-	for p := range r.planned {
-		if !r.files[p] {
-			missing = append(missing, p)
-		}
-	}
-	if len(missing) > 0 {
-		slices.Sort(missing)
-		return fmt.Errorf("link check: internal error: planned pages not made, though links to them were passed: %s", strings.Join(missing, ", "))
-	}
-	return linkErrors(checkAll(r.sourceFS(), r.files, r.refs, r.sources))
-}
+func (r *renderer) checkLinks() error { return r.links.Check() }
 
 // renderAll loads and renders the whole site into out, without the link
 // check. lean drops what a page no longer needs once it is written, for
@@ -182,8 +167,9 @@ func renderAll(fsys fs.FS, opts Options, out Output, lean bool) (*renderer, erro
 		return nil, err
 	}
 	res := &Result{}
-	r := &renderer{c: c, theme: th, res: res, out: out, files: map[string]bool{}, lean: lean, sources: map[string]string{}, refs: map[string]pageRefs{}, idSets: idSets{},
+	r := &renderer{c: c, theme: th, res: res, out: out, files: map[string]bool{}, lean: lean,
 		offline: len(c.Articles) <= OfflineMaxArticles, baseFlag: opts.BaseURL != ""}
+	r.links = linkcheck.New(c.FS, r.has)
 	if o := c.Site.OfflineEditions; o != nil {
 		r.offline = *o
 	}
