@@ -1,6 +1,38 @@
 // Package site is Dossier's one orchestrator: it loads a dossier's
 // sources, renders every page, checks every link, and writes the site.
 //
+// # Pipeline
+//
+// Every full build runs one pipeline (build), whatever receives its
+// files; only the Output differs:
+//
+//  1. Load the sources (content.Load; Build uses content.LoadLean, which
+//     reads each article's body again when it renders it) and apply the
+//     -base-url and -base-path overrides.
+//  2. Load the theme: the embedded one, overridden file by file by the
+//     site's templates/.
+//  3. Prepare: the Markdown converter, the map of sources to the pages
+//     they become, the timelines (which convert the articles they quote,
+//     to prove the quotes), the paragraphs they cite, and the facets.
+//  4. Plan (Build only): tell the link check the pages that will be made,
+//     so that links to them pass as soon as their page is written and
+//     what the build keeps does not grow with the site.
+//  5. Render, each file going to the Output as soon as it is made and
+//     each HTML page being scanned for the link check as it goes: the
+//     theme's static files and content/static/; every article, in
+//     parallel, with its search document streamed to its shard of the
+//     search index; the pages; the timelines; the index pages; the facet
+//     pages; 404.html; search.html and the rest of the index; the
+//     single-file edition; robots.txt, sitemap.xml and feed.xml; and last
+//     the offline zip, which holds every other file.
+//  6. Check every link and #fragment (package linkcheck).
+//  7. Commit the Output, or Abort it on the first error.
+//
+// The Outputs are a directory (Build: a new sibling of the output
+// directory, which Commit swaps in and Abort removes) and memory (Render,
+// and the preview's Builder, which keeps the last good build and
+// re-renders only what an edit of an article changes; see Builder).
+//
 // # Pages and URLs
 //
 //	index.html                 the dossier: title, introduction, timelines, articles by date
