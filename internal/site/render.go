@@ -44,8 +44,10 @@ type renderer struct {
 	// lean drops, once an article's page is written, what no other page
 	// needs of it (its source, its view with its HTML, its search document
 	// but for the text a timeline quotes), and passes each page's links
-	// as soon as it can (see settle), so that a build's memory grows
-	// little with the site.
+	// as soon as it can (see plan), so that a build's memory grows
+	// little with the site. It is for a renderer that is not kept after
+	// its build (Build's), whatever its Output: the Builder keeps what a
+	// rebuild needs.
 	lean bool
 	// rewrite allows add to replace a file already made: the preview's
 	// Builder re-renders pages of its last build.
