@@ -166,7 +166,7 @@ func (c *classifier) markByWording() {
 		// Prose goes only for an appeal or a copyright line, so for prose
 		// those cheaper tests come first and the four cue sets of
 		// strongReason are tried only when they could remove it.
-		if !prose || f.words <= 60 && appealCues.MatchString(s) && readerAddress.MatchString(s) ||
+		if !prose || f.words <= 60 && addressesReader(s) && appealCues.MatchString(s) ||
 			f.words <= 80 && (strings.Contains(s, "©") || strings.Contains(strings.ToLower(s), "all rights reserved")) {
 			if r, ok := strongReason(s); ok {
 				c.remove(i, r)
@@ -488,7 +488,7 @@ func (c *classifier) endsArticle(i int) bool {
 // the reader ("Escape your echo chamber.", "Save big on a full year…"): the
 // site's own promo, not the article, which narrates.
 func (c *classifier) isSlogan(i int, prev, next bool) bool {
-	return !prev && !next && c.f[i].words < 25 && readerAddress.MatchString(c.f[i].plain)
+	return !prev && !next && c.f[i].words < 25 && addressesReader(c.f[i].plain)
 }
 
 // markSiteName removes a line that is only the publication's name: a logo

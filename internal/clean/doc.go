@@ -21,7 +21,11 @@
 // block that reads as article prose is only ever dropped as an exact
 // duplicate or because it carries call-to-action, legal or author-bio wording
 // (see lexicon.go). When unsure, the classifier keeps. The fuzz target in
-// fuzz_test.go checks this promise.
+// fuzz_test.go checks this promise for copied text. A saved page's markup
+// says more than its text: there a block that the page shows only as link
+// text or as a form's field label goes too, whatever its wording, when it
+// comes in a run (a list of
+// links, two linked blocks or more in a row: a menu of teasers), see linkdense.go.
 //
 // The command-line entry point is RunImport; RunBench measures accuracy over
 // a WCXB-style benchmark directory.

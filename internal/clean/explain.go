@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -75,15 +76,30 @@ func writeExplain(w io.Writer, rep *Report, all bool) {
 func leftOut(visible string, blocks []Block, title string) ([]Block, int) {
 	lines := map[string]bool{}
 	var all strings.Builder
+	// The blocks are rendered in one pass, not one Markdown parse each,
+	// which on a page of thousands of paragraphs cost as much as the
+	// extraction.
+	// A block without Markdown syntax renders as itself and is not
+	// parsed at all.
+	var body []string
+	add := func(l string) {
+		lines[l] = true
+		all.WriteString(l)
+		all.WriteByte('\n')
+	}
 	for _, b := range blocks {
-		for _, l := range strings.Split((&Article{Body: []string{b.Text}}).PlainText(), "\n") {
-			l = snippetForm(l)
-			lines[l] = true
-			all.WriteString(l)
-			all.WriteByte('\n')
+		if plainBlock(b.Text) {
+			add(snippetForm(b.Text))
+			continue
 		}
+		body = append(body, b.Text)
 		// The block as written too: the visible text has no Markdown.
 		lines[snippetForm(stripMarkdown(b.Text))] = true
+	}
+	if len(body) > 0 {
+		for _, l := range strings.Split((&Article{Body: body}).PlainText(), "\n") {
+			add(snippetForm(l))
+		}
 	}
 	text := all.String()
 	title = snippetForm(title)
@@ -101,6 +117,14 @@ func leftOut(visible string, blocks []Block, title string) ([]Block, int) {
 		out = append(out, Block{N: len(out) + 1, Line: i + 1, Text: strings.TrimSpace(l), Role: RoleRemoved, Reason: ReasonExtractor})
 	}
 	return out, n
+}
+
+// plainBlock reports whether a block holds no Markdown syntax, so that it
+// renders as its own text: one line that starts with a letter and holds no
+// character Markdown gives a meaning to.
+func plainBlock(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) && !strings.ContainsAny(s, "\\`*_[]<>&#|!~=\n\r\t")
 }
 
 // quote shortens a block to one readable line.

@@ -100,3 +100,30 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+// TestPlainBlockRendersAsItself checks the shortcut leftOut takes: a block
+// plainBlock passes renders, normalised, as its own text. The inputs are
+// the lines of the raw seeds and lines with each kind of Markdown syntax.
+func TestPlainBlockRendersAsItself(t *testing.T) {
+	inputs := []string{"Plain words, and a comma.", "*emphasis* here", "A [link](x) in it", "1. An item", "- An item", "Tom &amp; Jerry", "a_b_c _d_", "# Heading", "> quote", "Text  with  spaces", "Line one\nline two", "Café — «quoted» 50% off?"}
+	for _, s := range seeds {
+		raw, err := os.ReadFile(filepath.Join(contentDir, "raw", s.raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, strings.Split(string(raw), "\n")...)
+	}
+	plain := 0
+	for _, s := range inputs {
+		if !plainBlock(s) {
+			continue
+		}
+		plain++
+		if got := snippetForm((&Article{Body: []string{s}}).PlainText()); got != snippetForm(s) {
+			t.Errorf("plainBlock(%q), but it renders as %q", s, got)
+		}
+	}
+	if plain < 10 {
+		t.Errorf("only %d inputs are plain blocks", plain)
+	}
+}

@@ -54,6 +54,7 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 		return nil, nil, fmt.Errorf("parse HTML: %w", err)
 	}
 	visible := visibleText(doc)
+	links := linkTexts(doc)
 	opts := trafilatura.Options{
 		EnableFallback:  true,
 		ExcludeComments: true,
@@ -63,10 +64,14 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 	if u, err := url.Parse(pageURL); err == nil && pageURL != "" {
 		opts.OriginalURL = u
 	}
+	joined := joinParagraphs(doc)
 	protectTails(doc)
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil || res == nil || res.ContentNode == nil {
 		return nil, &Report{Kind: "html"}, ErrNoArticle
+	}
+	if joined {
+		splitJoined(res.ContentNode)
 	}
 	restoreSpaces(res.ContentNode, visible)
 	md, err := toMarkdown(res.ContentNode)
@@ -79,6 +84,7 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 	c.findDuplicates()
 	c.markByWording()
 	c.markHeadlineLists()
+	linked := c.markLinkDense(links)
 	c.markDuplicates()
 
 	a := &Article{Authors: []string{}}
@@ -115,9 +121,15 @@ func HTML(raw []byte, pageURL string) (*Article, *Report, error) {
 	if !c.hasProse() {
 		return nil, rep, ErrNoArticle
 	}
-	if ta, trep, err := Text([]byte(visible)); err == nil && bodyWords(ta.Body) > fallbackRatio*bodyWords(a.Body) {
+	if ta, trep, err := Text([]byte(visible)); err == nil && bodyWords(ta.Body) > fallbackRatio*(bodyWords(a.Body)+float64(linked)) {
 		// The extractor kept too little: the body is the page's
-		// visible text, cleaned as copied text is.
+		// visible text, cleaned as copied text is, and without the
+		// runs the page shows only as links or labels. Both sides of
+		// the comparison count those runs, so that dropping them does
+		// not decide it.
+		if la, lrep, err := cleanText([]byte(visible), links); err == nil {
+			ta, trep = la, lrep
+		}
 		kept := bodyWords(a.Body)
 		a.Body = ta.Body
 		if len(a.Authors) == 0 {

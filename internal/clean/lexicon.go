@@ -3,6 +3,8 @@ package clean
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The wording that marks a block as page furniture rather than article text.
@@ -211,4 +213,91 @@ func isBio(s string) bool {
 func isDate(s string) bool {
 	s = strings.TrimSpace(s)
 	return len(s) <= 80 && dateLine.MatchString(s)
+}
+
+// readerWords and readerOrders are readerAddress's two word lists.
+var (
+	readerWords  = []string{"you", "your", "we", "our", "us", "please", "today", "now"}
+	readerOrders = []string{"sign up", "subscribe", "join", "get", "support", "help", "donate", "give", "follow", "click", "download", "register", "become", "save", "try", "shop", "order", "book"}
+)
+
+// addressesReader is readerAddress.MatchString without the regexp engine,
+// which on a page of thousands of paragraphs took as long as the rest of
+// the classifier: a word of readerWords, or an order of readerOrders at the
+// start or after a stop, colon, dash or comma.
+func addressesReader(s string) bool {
+	start := -1 // the start of the current run of letters and digits
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && anyFold(readerWords, s[start:i]) {
+			return true
+		}
+		start = -1
+	}
+	if start >= 0 && anyFold(readerWords, s[start:]) {
+		return true
+	}
+	if orderAt(s) {
+		return true
+	}
+	for i, r := range s {
+		if !strings.ContainsRune(".:!?—,", r) {
+			continue
+		}
+		rest := s[i+utf8.RuneLen(r):]
+		if orderAt(strings.TrimLeft(rest, " \t\n\f\r")) {
+			return true
+		}
+	}
+	return false
+}
+
+func anyFold(list []string, w string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// orderAt reports whether s starts with an order of readerOrders that ends
+// at an ASCII word boundary, as the pattern's \b.
+func orderAt(s string) bool {
+	for _, o := range readerOrders {
+		n := prefixFold(s, o)
+		if n < 0 {
+			continue
+		}
+		if n == len(s) || !isASCIIWord(s[n]) {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixFold returns the length in s of a prefix equal to o under simple
+// case folding, or -1.
+func prefixFold(s, o string) int {
+	i := 0
+	for _, want := range o {
+		if i >= len(s) {
+			return -1
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !strings.EqualFold(string(r), string(want)) {
+			return -1
+		}
+		i += size
+	}
+	return i
+}
+
+func isASCIIWord(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
 }

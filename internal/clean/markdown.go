@@ -20,11 +20,18 @@ var (
 	entity     = regexp.MustCompile(`&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
 )
 
+// escapeMarkdown escapes s. The patterns run only on text holding the
+// character they look for: most paragraphs hold none, and on a page of
+// thousands of them the patterns cost more than the rest of the cleaning.
 func escapeMarkdown(s string) string {
 	s = inlineMeta.Replace(s)
-	s = entity.ReplaceAllString(s, `\&$1;`)
-	s = underscore.ReplaceAllStringFunc(s, func(m string) string { return strings.Replace(m, "_", `\_`, 1) })
-	if linkSyntax.MatchString(s) {
+	if strings.Contains(s, "&") {
+		s = entity.ReplaceAllString(s, `\&$1;`)
+	}
+	if strings.Contains(s, "_") {
+		s = underscore.ReplaceAllStringFunc(s, func(m string) string { return strings.Replace(m, "_", `\_`, 1) })
+	}
+	if strings.Contains(s, "]") && linkSyntax.MatchString(s) {
 		s = strings.ReplaceAll(s, "[", `\[`)
 	}
 	if blockStart.MatchString(s) {

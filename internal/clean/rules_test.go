@@ -1,6 +1,9 @@
 package clean
 
 import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -267,5 +270,41 @@ func TestTeaserOverReadMore(t *testing.T) {
 	}
 	if strings.Contains(got, "two sailings") {
 		t.Errorf("the teaser over \"Read more\" outside the article was kept:\n%s", got)
+	}
+}
+
+// TestAddressesReader checks the hand-written matcher against the pattern
+// it replaces, on the seeds' lines and on random strings made of the
+// pattern's words, stops and case variants.
+func TestAddressesReader(t *testing.T) {
+	var inputs []string
+	for _, s := range seeds {
+		raw, err := os.ReadFile(filepath.Join(contentDir, "raw", s.raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, strings.Split(string(raw), "\n")...)
+	}
+	pieces := append(append([]string{" ", ".", ", ", "—", ":\t", "!", "x", "é", "_", "1", "Kelvin\u212a", "ſign up", "SIGN UP", "Your", "harbour", "bus", "nowhere", "get_", "book1", "\xff"}, readerWords...), readerOrders...)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	matched := 0
+	for _, s := range inputs {
+		want := readerAddress.MatchString(s)
+		if got := addressesReader(s); got != want {
+			t.Errorf("addressesReader(%q) = %v, pattern says %v", s, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched == 0 || matched == len(inputs) {
+		t.Errorf("%d of %d inputs match: the inputs do not tell the two apart", matched, len(inputs))
 	}
 }

@@ -22,9 +22,10 @@ import (
 // maxMarkup bounds the markup left after slimHTML. Of 711 real article
 // pages the largest holds 0.7 MiB of it, the median 90 KiB. The cost of an
 // import grows faster than the markup (go-trafilatura joins the text of
-// every paragraph once per candidate, quadratic in the paragraphs): 1 MiB of
-// dense paragraphs takes seconds, 3 MiB minutes. Past the cap the import is
-// refused with advice, rather than taking minutes and gigabytes.
+// every paragraph once per candidate, quadratic in the paragraphs, which
+// joinParagraphs only softens): 1 MiB of dense paragraphs takes about a
+// second. Past the cap the import is refused with advice, rather than
+// taking minutes and gigabytes.
 const maxMarkup = 1 << 20
 
 // maxAttr is the longest attribute value kept whole. A longer data: URI

@@ -18,6 +18,13 @@ var (
 // line. It returns the article with the fields the text states, and a report
 // of every block.
 func Text(raw []byte) (*Article, *Report, error) {
+	return cleanText(raw, nil)
+}
+
+// cleanText is Text; links, for a saved page's visible text, are the
+// page's texts shown only as links or labels (linkTexts), whose runs go
+// first.
+func cleanText(raw []byte, links map[string]bool) (*Article, *Report, error) {
 	if err := checkText(raw); err != nil {
 		return nil, nil, err
 	}
@@ -25,6 +32,9 @@ func Text(raw []byte) (*Article, *Report, error) {
 	rep := &Report{Kind: "text", Blocks: blocks}
 	c := newClassifier(blocks, modeText)
 	c.findDuplicates()
+	if links != nil {
+		c.markLinkDense(links)
+	}
 	c.markByWording()
 	c.markHeadlineLists()
 	c.markComments()

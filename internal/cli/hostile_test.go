@@ -61,6 +61,7 @@ func TestHostileSettings(t *testing.T) {
 			}
 			write(t, dir, "content/site.yaml", site)
 			write(t, dir, "public/index.html", "old")
+			write(t, dir, "public/.nojekyll", "") // as every build writes: a previous build
 			code, _, errs := run(append([]string{"build", "-src", dir}, tt.args...)...)
 			first, _, _ := strings.Cut(errs, "\n")
 			first = strings.TrimPrefix(first, filepath.ToSlash(dir)+"/") // named from where the command runs

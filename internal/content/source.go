@@ -142,6 +142,11 @@ func (s *Source) resolve(op, name string) (string, fs.FileInfo, error) {
 		real, rerr := filepath.EvalSymlinks(filepath.Join(s.dir, filepath.FromSlash(name)))
 		switch {
 		case err != nil && rerr != nil:
+			// A file missing beyond a linked folder that leads out is
+			// still the link's mistake.
+			if lerr := s.linkOut(name); lerr != nil {
+				return "", nil, lerr
+			}
 			return "", nil, err // not for a link: a directory on the way is a file, say
 		case errors.Is(rerr, fs.ErrNotExist):
 			target, _ := os.Readlink(filepath.Join(s.dir, filepath.FromSlash(name)))
@@ -150,12 +155,11 @@ func (s *Source) resolve(op, name string) (string, fs.FileInfo, error) {
 			return "", nil, Errorf(name, 0, 0, "cannot follow the symbolic link: %v; fix or remove it", rerr)
 		}
 		r, rerr := filepath.Rel(s.dir, real)
-		if rerr != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) || filepath.IsAbs(r) {
-			what := "a file"
-			if st, err := os.Stat(real); err == nil && st.IsDir() {
-				what = "a directory"
+		if rerr != nil || outside(r) {
+			if lerr := s.linkOut(name); lerr != nil {
+				return "", nil, lerr
 			}
-			return "", nil, Errorf(name, 0, 0, "is a symbolic link to %s outside the site; copy the file in instead", what)
+			return "", nil, Errorf(name, 0, 0, "is a symbolic link to a file outside the site; copy the file in instead")
 		}
 		rel = filepath.ToSlash(r)
 		if fi, err = s.root.Stat(rel); err != nil {
@@ -166,6 +170,43 @@ func (s *Source) resolve(op, name string) (string, fs.FileInfo, error) {
 		return "", nil, notRegular(name, fi.Mode())
 	}
 	return rel, fi, nil
+}
+
+// outside reports whether the path r, relative to the site root, leads
+// out of it.
+func outside(r string) bool {
+	return r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) || filepath.IsAbs(r)
+}
+
+// linkOut is the error for name when it leads outside the site root,
+// else nil. It names the link that leads out: name itself, or the folder
+// on the way that is the link (templates, for templates/base.html read
+// through a linked templates/ folder, whether base.html is there or
+// not), since that is what the user must replace. A linked folder is to
+// be copied in as a folder.
+func (s *Source) linkOut(name string) error {
+	for i := 1; i <= len(name); i++ {
+		if i < len(name) && name[i] != '/' {
+			continue
+		}
+		link := name[:i]
+		real, err := filepath.EvalSymlinks(filepath.Join(s.dir, filepath.FromSlash(link)))
+		if err != nil {
+			return nil
+		}
+		if r, err := filepath.Rel(s.dir, real); err == nil && !outside(r) {
+			continue
+		}
+		what, fix := "a file", "file"
+		if st, err := os.Stat(real); err == nil && st.IsDir() {
+			what, fix = "a directory", "folder"
+		}
+		if link != name {
+			return Errorf(link, 0, 0, "is a symbolic link to %s outside the site (%s is read through it); copy the %s in instead", what, name, fix)
+		}
+		return Errorf(name, 0, 0, "is a symbolic link to %s outside the site; copy the %s in instead", what, fix)
+	}
+	return nil
 }
 
 func notRegular(name string, m fs.FileMode) error {

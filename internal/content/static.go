@@ -104,10 +104,27 @@ func suggestStatic(name string) string {
 	return strings.Trim(b.String(), "-")
 }
 
-// ReadStatic reads a file of content/static/. It is the one function that
-// reads those files, so that what the build accepts of them (a regular
-// file, not a link to one elsewhere) is decided in one place.
+// ReadStatic reads a file of content/static/ whole, as OpenStatic opens
+// it: for a build that keeps the site in memory (the preview).
 func ReadStatic(fsys fs.FS, name string) ([]byte, error) {
+	f, err := OpenStatic(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		return nil, Errorf(name, 0, 0, "cannot read: %v", err)
+	}
+	return b, nil
+}
+
+// OpenStatic opens a file of content/static/. It is the one function that
+// opens those files, so that what the build accepts of them (a regular
+// file, not a link to one elsewhere) is decided in one place. A build
+// into a directory copies the file from it as it reads (a static file has
+// no size limit, so it is never held whole).
+func OpenStatic(fsys fs.FS, name string) (fs.File, error) {
 	// Lstat: Open follows a symbolic link, and the file it gives is the
 	// link's target, which may be anywhere.
 	if st, err := fs.Lstat(fsys, name); err != nil {
@@ -119,19 +136,17 @@ func ReadStatic(fsys fs.FS, name string) ([]byte, error) {
 	if err != nil {
 		return nil, Errorf(name, 0, 0, "cannot read: %v", err)
 	}
-	defer f.Close()
 	st, err := f.Stat()
+	if err == nil && !st.Mode().IsRegular() {
+		err = Errorf(name, 0, 0, "not a regular file: keep the file itself under %s/", StaticDir)
+	} else if err != nil {
+		err = Errorf(name, 0, 0, "cannot read: %v", err)
+	}
 	if err != nil {
-		return nil, Errorf(name, 0, 0, "cannot read: %v", err)
+		f.Close()
+		return nil, err
 	}
-	if !st.Mode().IsRegular() {
-		return nil, Errorf(name, 0, 0, "not a regular file: keep the file itself under %s/", StaticDir)
-	}
-	b, err := io.ReadAll(f)
-	if err != nil {
-		return nil, Errorf(name, 0, 0, "cannot read: %v", err)
-	}
-	return b, nil
+	return f, nil
 }
 
 // ImageTypes are the images an article can show, by extension, with
@@ -150,17 +165,24 @@ var ImageTypes = map[string]string{
 // from the width, height and viewBox of an SVG's root element. The error
 // says what to do.
 func ImageSize(name string, data []byte) (int, int, error) {
+	return ImageSizeFrom(name, bytes.NewReader(data))
+}
+
+// ImageSizeFrom is ImageSize for the content read from r, of which it
+// reads only what it needs: the header, or an SVG up to its root element,
+// and nothing of a file whose extension is no image's.
+func ImageSizeFrom(name string, r io.Reader) (int, int, error) {
 	ext := strings.ToLower(path.Ext(name))
 	switch ext {
 	case ".svg":
-		return svgSize(data)
+		return svgSize(r)
 	case ".webp":
 		return 0, 0, fmt.Errorf("WebP images cannot be sized by this build (the Go standard library reads PNG, JPEG and GIF); convert it to PNG or JPEG")
 	}
 	if _, ok := ImageTypes[ext]; !ok {
 		return 0, 0, fmt.Errorf("%q is not an image type the build can size; use PNG, JPEG, GIF or SVG", ext)
 	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	cfg, format, err := image.DecodeConfig(r)
 	if err != nil {
 		return 0, 0, fmt.Errorf("cannot read the image's size: %v; is it really a %s file?", err, strings.TrimPrefix(ext, "."))
 	}
@@ -176,8 +198,8 @@ func ImageSize(name string, data []byte) (int, int, error) {
 // svgSize reads an SVG's size from its root element: width and height (in
 // px or without a unit), or the viewBox's, or one of them and the
 // viewBox's proportions.
-func svgSize(data []byte) (int, int, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
+func svgSize(r io.Reader) (int, int, error) {
+	d := xml.NewDecoder(r)
 	d.Strict = false
 	for {
 		tok, err := d.Token()

@@ -30,12 +30,21 @@ const (
 	// "[a](" without a space is read again from every one of them.
 	// Ordinary links cost their own length.
 	MaxLinkScan = 4 << 20
+	// MaxLinkDefRun is the most lines holding "]:" (as every link
+	// reference definition, "[label]: /url", does) a run of lines
+	// without a blank one may have: goldmark takes the definitions off
+	// the start of a paragraph one at a time, each time going over the
+	// rest of it. Counting every such line, not only those that start
+	// with "[", also bounds definitions in block quotes and those whose
+	// URL or title is on the next line; a blank line (or one holding only
+	// ">") ends the run.
+	MaxLinkDefRun = 500
 )
 
 // checkShape returns the first problem of src's shape that would make its
 // parse slow, as an Issue at its line, or nil. It reads src about once.
 func checkShape(src []byte) *Issue {
-	marks, scan := 0, 0
+	marks, scan, defs := 0, 0, 0
 	for line, rest := 1, src; len(rest) > 0; line++ {
 		l := rest
 		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
@@ -49,6 +58,15 @@ func checkShape(src []byte) *Issue {
 				return &Issue{line, fmt.Sprintf("more than %d footnote marks ([^…]) in the document: goldmark's time grows with the square of their number; keep fewer footnotes, or split the document", MaxFootnotes)}
 			}
 		}
+		switch {
+		case isBlankLine(l):
+			defs = 0
+		case bytes.Contains(l, []byte("]:")):
+			defs++
+			if defs > MaxLinkDefRun {
+				return &Issue{line, fmt.Sprintf("more than %d lines that may be link definitions (\"[label]: /url\") in a row, here and before, without a blank line: goldmark's time grows with the square of their number; put a blank line between groups of link definitions, or write fewer", MaxLinkDefRun)}
+			}
+		}
 		if bytes.Contains(l, []byte("](")) {
 			scan += linkScan(l)
 			if scan > MaxLinkScan {
@@ -57,6 +75,17 @@ func checkShape(src []byte) *Issue {
 		}
 	}
 	return nil
+}
+
+// isBlankLine reports whether l ends a paragraph, in a block quote or
+// out of one: it holds nothing but spaces, tabs and '>' (and a '\r').
+func isBlankLine(l []byte) bool {
+	for _, c := range l {
+		if c != ' ' && c != '\t' && c != '>' && c != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // linkScan is about how many bytes goldmark reads for the link

@@ -103,6 +103,15 @@ func TestHostileIDs(t *testing.T) {
 	}
 }
 
+// linkDefs is n lines of format, each given its index.
+func linkDefs(n int, format string) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, format, i)
+	}
+	return b.String()
+}
+
 // idsOf is the set of ids of a page; it fails the test on an id given
 // twice (which the build's link check would have reported).
 func idsOf(t *testing.T, page []byte) map[string]bool {
@@ -155,6 +164,12 @@ func TestHostileShapes(t *testing.T) {
 			`too many link destinations ("](") without a space between them, here and before: goldmark reads each to the next space, so its time grows with the square of their number; put spaces between the links, or write fewer`},
 		{"angle link openers", strings.Repeat("[a](< ", 8000) + "\n", 1,
 			`too many link destinations ("](") without a space between them, here and before: goldmark reads each to the next space, so its time grows with the square of their number; put spaces between the links, or write fewer`},
+		{"link definitions in a row", "Intro.\n\n" + linkDefs(501, "[d%d]: /d\n"), 503,
+			`more than 500 lines that may be link definitions ("[label]: /url") in a row, here and before, without a blank line: goldmark's time grows with the square of their number; put a blank line between groups of link definitions, or write fewer`},
+		{"quoted link definitions with titles", linkDefs(300, "> [d%d]: /d\n> \"title\"\n") + linkDefs(201, "> [e%d]:\n> /e\n"), 1001,
+			`more than 500 lines that may be link definitions ("[label]: /url") in a row, here and before, without a blank line: goldmark's time grows with the square of their number; put a blank line between groups of link definitions, or write fewer`},
+		{"500 link definitions", linkDefs(500, "[d%d]: /d\n"), 0, ""},
+		{"groups of link definitions", linkDefs(500, "[d%d]: /d\n") + "\n" + linkDefs(500, "[e%d]: /e\n") + ">\n" + linkDefs(500, "[f%d]: /f\n"), 0, ""},
 		{"many links with spaces", strings.Repeat("[a](#p1) ", 50000) + "\n", 0, ""},
 		{"many links on many lines", strings.Repeat("[a](#p1)[b](#p1)\n", 50000), 0, ""},
 	}

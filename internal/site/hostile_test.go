@@ -208,7 +208,14 @@ func TestHostileSources(t *testing.T) {
 		}, "content/site.yaml: is a symbolic link to a file outside the site; copy the file in instead"},
 		{"timelines directory linked outside", func(t *testing.T, src, _ string) {
 			mustLink(t, "/etc", filepath.Join(src, "content", "timelines"))
-		}, "content/timelines: is a symbolic link to a directory outside the site; copy the file in instead"},
+		}, "content/timelines: is a symbolic link to a directory outside the site; copy the folder in instead"},
+		{"templates directory linked outside", func(t *testing.T, src, outside string) {
+			theme := filepath.Join(filepath.Dir(outside), "theme")
+			if err := os.Rename(filepath.Join(src, "templates"), theme); err != nil {
+				t.Fatal(err)
+			}
+			mustLink(t, theme, filepath.Join(src, "templates"))
+		}, "templates: is a symbolic link to a directory outside the site (templates/"},
 		{"timeline linked outside", func(t *testing.T, src, outside string) {
 			mustLink(t, outside, filepath.Join(src, "content", "timelines", "t.yaml"))
 		}, "content/timelines/t.yaml: is a symbolic link to a file outside the site; copy the file in instead"},

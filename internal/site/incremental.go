@@ -363,6 +363,7 @@ func (rb *partialBuild) render() ([]string, error) {
 	for _, p := range more {
 		rb.dirty[p] = true
 	}
+	errs = append(errs, r.theme.lang.misprintErrors()...)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}

@@ -2,10 +2,10 @@ package site
 
 import (
 	"archive/zip"
-	"bytes"
 	"encoding/base64"
 	"fmt"
 	"html/template"
+	"io"
 	"path"
 	"sort"
 	"strings"
@@ -30,31 +30,49 @@ const OfflineMaxArticles = 200
 // two builds give the same bytes (the clock never enters the output).
 var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// offlineZip packs every file of the site (but the zip itself) under a
-// top folder "dossier/", in sorted order with fixed timestamps.
-func offlineZip(r *renderer) ([]byte, error) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
+// addOfflineZip makes the offline zip and adds it to the site. It is
+// streamed: each file is read back from the output into the zip, which is
+// written into the output as it is made (Output.Open, Output.Create), so
+// that a build into a directory holds no file of the site (a large one
+// under static/) nor the zip whole.
+func (r *renderer) addOfflineZip() error {
+	if err := r.claim(OfflineZip, ""); err != nil {
+		return err
+	}
+	w, err := r.out.Create(OfflineZip)
+	if err != nil {
+		return err
+	}
+	err = offlineZip(r, w, r.out.Open)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// offlineZip packs every file of the site (but the zip itself), read with
+// open, into w under a top folder "dossier/", in sorted order with fixed
+// timestamps.
+func offlineZip(r *renderer, w io.Writer, open func(name string) (io.ReadCloser, error)) error {
+	zw := zip.NewWriter(w)
 	for _, name := range sortedKeys(r.files) {
 		if name == OfflineZip {
 			continue
 		}
-		data, err := r.file(name)
+		f, err := open(name)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: "dossier/" + name, Method: zip.Deflate, Modified: zipEpoch})
+		zf, err := zw.CreateHeader(&zip.FileHeader{Name: "dossier/" + name, Method: zip.Deflate, Modified: zipEpoch})
+		if err == nil {
+			_, err = io.Copy(zf, f)
+		}
+		f.Close()
 		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(data); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return zw.Close()
 }
 
 func sortedKeys[V any](m map[string]V) []string {

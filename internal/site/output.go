@@ -21,8 +21,13 @@ type Output interface {
 	// Get returns a file stored already (the offline editions read the
 	// site back).
 	Get(name string) ([]byte, error)
-	// Create opens a file for writing in pieces (the search index, which
-	// a build streams rather than holds); it is stored when closed.
+	// Open opens a file stored already for reading in pieces (the
+	// offline zip copies every file of the site so, a large static file
+	// too).
+	Open(name string) (io.ReadCloser, error)
+	// Create opens a file for writing in pieces (the search index, the
+	// files of content/static/ and the offline zip, which a build streams
+	// rather than holds); it is stored when closed.
 	Create(name string) (io.WriteCloser, error)
 	// Commit makes the files the site, once every check has passed; it
 	// returns what the user should know of it even though it succeeded.
@@ -99,6 +104,14 @@ func (d *dirOutput) Get(name string) ([]byte, error) {
 	return os.ReadFile(p)
 }
 
+func (d *dirOutput) Open(name string) (io.ReadCloser, error) {
+	p, err := d.path(name)
+	if err != nil {
+		return nil, err
+	}
+	return os.Open(p)
+}
+
 func (d *dirOutput) Create(name string) (io.WriteCloser, error) {
 	p, err := d.path(name)
 	if err != nil {
@@ -157,6 +170,14 @@ func (m *memOutput) Get(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s was not built", name)
 	}
 	return b, nil
+}
+
+func (m *memOutput) Open(name string) (io.ReadCloser, error) {
+	b, err := m.Get(name)
+	if err != nil {
+		return nil, err
+	}
+	return io.NopCloser(bytes.NewReader(b)), nil
 }
 
 func (m *memOutput) Create(name string) (io.WriteCloser, error) {

@@ -63,6 +63,17 @@ var pathological = []struct {
 		}
 		return b.String()
 	}},
+	{"link-definitions", func() string { return strings.Repeat("[a]: /b\n", 1<<17) }},
+	{"link-definitions-grouped", func() string {
+		var b strings.Builder
+		for i := 0; b.Len() < 1<<20; i++ {
+			fmt.Fprintf(&b, "[a%d]: /b\n", i)
+			if i%500 == 499 {
+				b.WriteString("\n")
+			}
+		}
+		return b.String()
+	}},
 	{"links", func() string { return strings.Repeat("[a](#p1) ", 1<<17) + "\n" }},
 	{"autolinks", func() string { return strings.Repeat("www.example.org/a ", 1<<16) + "\n" }},
 	{"emails", func() string { return strings.Repeat("a@b.c ", 1<<17) + "\n" }},

@@ -489,6 +489,7 @@ func (r *renderer) render() error {
 	if r.offline {
 		errs.Add(r.single())
 	}
+	errs = append(errs, r.theme.lang.misprintErrors()...)
 	if err := errs.Err(); err != nil {
 		return err
 	}

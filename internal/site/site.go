@@ -214,12 +214,8 @@ func renderAll(fsys fs.FS, opts Options, out Output, lean bool) (*renderer, erro
 	if r.offline {
 		// The zip is made last so that it holds every other file; its own
 		// footer links are checked with it present.
-		z, err := offlineZip(r)
-		if err != nil {
+		if err := r.addOfflineZip(); err != nil {
 			return nil, fmt.Errorf("%s: %w", OfflineZip, err)
-		}
-		if err := r.add(OfflineZip, z, ""); err != nil {
-			return nil, err
 		}
 	}
 	r.res.Paths = sortedKeys(r.files)

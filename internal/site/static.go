@@ -3,6 +3,7 @@ package site
 import (
 	"encoding/base64"
 	"fmt"
+	"io"
 	"net/url"
 	"path"
 	"strings"
@@ -23,22 +24,74 @@ type staticFile struct {
 }
 
 // copyStatic publishes the files of content/static/ and reads the size of
-// each image among them, for the pages that show it.
+// each image among them, for the pages that show it. Each file is
+// streamed from its source into the output (see streamStatic), whatever
+// the Output: a build into a directory never holds one whole, and the
+// preview, which keeps its files in memory, makes the same site.
 func (r *renderer) copyStatic() content.List {
 	files, errs := content.ListStatic(r.c.FS)
 	r.static = make(map[string]*staticFile, len(files))
 	for _, f := range files {
-		b, err := content.ReadStatic(r.c.FS, f)
-		if err != nil {
+		sf := &staticFile{out: StaticOut + strings.TrimPrefix(f, content.StaticDir+"/")}
+		if err := r.streamStatic(f, sf); err != nil {
 			errs.Add(err)
 			continue
 		}
-		sf := &staticFile{out: StaticOut + strings.TrimPrefix(f, content.StaticDir+"/")}
-		sf.width, sf.height, sf.sizeErr = content.ImageSize(f, b)
 		r.static[f] = sf
-		errs.Add(r.add(sf.out, b, f))
 	}
 	return errs
+}
+
+// streamStatic publishes the file f of content/static/ by copying it into
+// a file the output creates, so that a file of any size (a video, a
+// scanned archive) costs a build into a directory no memory. Of an image
+// it first reads the header, for its size.
+func (r *renderer) streamStatic(f string, sf *staticFile) error {
+	if _, ok := content.ImageTypes[strings.ToLower(path.Ext(f))]; ok {
+		src, err := content.OpenStatic(r.c.FS, f)
+		if err != nil {
+			return err
+		}
+		sf.width, sf.height, sf.sizeErr = content.ImageSizeFrom(f, src)
+		src.Close()
+	} else {
+		_, _, sf.sizeErr = content.ImageSizeFrom(f, strings.NewReader(""))
+	}
+	src, err := content.OpenStatic(r.c.FS, f)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	if err := r.claim(sf.out, f); err != nil {
+		return err
+	}
+	w, err := r.out.Create(sf.out)
+	if err == nil {
+		_, err = io.Copy(w, src)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		return content.Errorf(f, 0, 0, "cannot copy to %s: %v", sf.out, err)
+	}
+	return nil
+}
+
+// claim records the output path p, made from source (if any), for a file
+// written into the output without add (streamed, so never held, and not
+// an HTML page the link check scans). A second file for p is refused, as
+// add refuses it.
+func (r *renderer) claim(p, source string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	taken := r.files[p]
+	if taken && !r.rewrite {
+		return fmt.Errorf("two pages would be written to %s; rename one of their sources", p)
+	}
+	r.files[p] = true
+	r.links.Add(p, source, nil)
+	return nil
 }
 
 // staticTarget resolves a relative destination written in the source file

@@ -5,9 +5,11 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template/parse"
 
 	"dossier/internal/content"
@@ -23,7 +25,9 @@ import (
 // lacks, reads in English. A site adds a language, or changes a phrase, in
 // its own templates/strings.yaml, which is laid over the default one key
 // by key (unlike the other theme files, which replace the default whole),
-// so it holds only what differs.
+// so it holds only what differs. Each of its texts must use the verbs of
+// the English text of its key (checkVerbs), since the arguments are the
+// same whatever the language.
 const StringsFile = "strings.yaml"
 
 // defaultLang is the language of the default wording and the fallback.
@@ -33,12 +37,26 @@ const defaultLang = "en"
 type lang struct {
 	code  string
 	table map[string]string
+	// layer is, for each key, how specific the language its text comes
+	// from is: 0 for English, then the language without its region, then
+	// the language itself. A singular ("key.one") is only used over a
+	// plural that comes from a layer no more specific (see lookup).
+	layer map[string]int
+
+	mu        sync.Mutex
+	misprints map[string]error // key → what text printed wrong, for the build to report
 }
 
-// stringsTables reads the default tables and the site's, each as language
-// → key → text.
-func stringsTables(site fs.FS) ([]map[string]map[string]string, error) {
-	var tables []map[string]map[string]string
+// A stringsTable is one strings file, as language → key → text, with
+// where its values are.
+type stringsTable struct {
+	langs map[string]map[string]string
+	pos   content.Positions
+}
+
+// stringsTables reads the default table and the site's, if it has one.
+func stringsTables(site fs.FS) ([]stringsTable, error) {
+	var tables []stringsTable
 	read := func(fsys fs.FS, name string, optional bool) error {
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -48,10 +66,11 @@ func stringsTables(site fs.FS) ([]map[string]map[string]string, error) {
 			return fmt.Errorf("%s: %w", path.Join(ThemeDir, StringsFile), err)
 		}
 		var tb map[string]map[string]string
-		if _, errs := content.DecodeYAML(path.Join(ThemeDir, StringsFile), src, 0, &tb); len(errs) > 0 {
+		pos, errs := content.DecodeYAML(path.Join(ThemeDir, StringsFile), src, 0, &tb)
+		if len(errs) > 0 {
 			return errs.Err()
 		}
-		tables = append(tables, tb)
+		tables = append(tables, stringsTable{tb, pos})
 		return nil
 	}
 	if err := read(templates.FS, StringsFile, false); err != nil {
@@ -67,13 +86,21 @@ func stringsTables(site fs.FS) ([]map[string]map[string]string, error) {
 
 // loadLang merges the wording of code: English first, then the language
 // without its region ("pt" for "pt-BR"), then the language itself, each
-// from the default table and then the site's.
+// from the default table and then the site's. Every text of the site's
+// table, in any language, must have the verbs of the English text of its
+// key (see checkVerbs), so that a mistake in a language the site does not
+// use yet is found as soon as it is written.
 func loadLang(site fs.FS, code string) (*lang, error) {
 	tables, err := stringsTables(site)
 	if err != nil {
 		return nil, err
 	}
-	l := &lang{code: code, table: map[string]string{}}
+	if len(tables) > 1 {
+		if errs := checkVerbs(tables[0].langs[defaultLang], tables[1]); len(errs) > 0 {
+			return nil, errs.Err()
+		}
+	}
+	l := &lang{code: code, table: map[string]string{}, layer: map[string]int{}}
 	chain := []string{defaultLang}
 	if base, _, _ := strings.Cut(code, "-"); base != defaultLang {
 		chain = append(chain, base)
@@ -81,21 +108,39 @@ func loadLang(site fs.FS, code string) (*lang, error) {
 	if code != chain[len(chain)-1] {
 		chain = append(chain, code)
 	}
-	for _, c := range chain {
+	for i, c := range chain {
 		for _, tb := range tables {
-			for k, v := range tb[c] {
+			for k, v := range tb.langs[c] {
 				l.table[k] = v
+				l.layer[k] = i
 			}
 		}
 	}
 	return l, nil
 }
 
+// lookup is the text of key. A singular ("key.one") reads as its plural
+// when the plural comes from a more specific language than the singular:
+// a site that writes de: {facet-count: "%d Artikel"} and no singular means
+// "1 Artikel", not the English "1 article", and a language without
+// singulars (Japanese, Chinese) needs no ".one" keys at all.
+func (l *lang) lookup(key string) (string, bool) {
+	s, ok := l.table[key]
+	if plural, isOne := strings.CutSuffix(key, ".one"); isOne && ok {
+		if p, has := l.table[plural]; has && l.layer[plural] > l.layer[key] {
+			return p, true
+		}
+	}
+	return s, ok
+}
+
 // t is the template function: the text of key, formatted with args. A key
 // with a ".one" variant ("days.one") takes it when the first argument is
-// the integer 1, for the singular.
+// the integer 1, for the singular (see lookup). A text whose verbs do not
+// fit its arguments is an error naming the key, not "%!d(string=…)" on a
+// page.
 func (l *lang) t(key string, args ...any) (string, error) {
-	s, ok := l.table[key]
+	s, ok := l.lookup(key)
 	if !ok {
 		return "", fmt.Errorf("unknown string %q%s; add it to %s", key, l.suggest(key), path.Join(ThemeDir, StringsFile))
 	}
@@ -103,20 +148,59 @@ func (l *lang) t(key string, args ...any) (string, error) {
 		return s, nil
 	}
 	if n, isInt := args[0].(int); isInt && n == 1 {
-		if one, ok := l.table[key+".one"]; ok {
-			s = one
+		if one, ok := l.lookup(key + ".one"); ok {
+			key, s = key+".one", one
 		}
 	}
-	return fmt.Sprintf(s, args...), nil
+	out := fmt.Sprintf(s, args...)
+	if strings.Contains(out, "%!") && misprinted(s, args) {
+		return "", fmt.Errorf("string %q for language %q, %q, prints %q: its verbs do not fit the %d argument(s) it is given; give it the verbs of its English text in %s", key, l.code, s, out, len(args), path.Join(ThemeDir, StringsFile))
+	}
+	return out, nil
 }
 
-// text is t for Go code, whose keys are all in the default table.
+// misprinted reports whether format prints an error mark ("%!") with
+// args whatever their text: the mark may be an argument's own (a title
+// "Up 50%!"), so the text arguments are emptied and it is printed again.
+func misprinted(format string, args []any) bool {
+	plain := make([]any, len(args))
+	for i, a := range args {
+		plain[i] = a
+		if v := reflect.ValueOf(a); v.Kind() == reflect.String {
+			plain[i] = reflect.Zero(v.Type()).Interface()
+		}
+	}
+	return strings.Contains(fmt.Sprintf(format, plain...), "%!")
+}
+
+// text is t for Go code, whose keys are all in the default table. A
+// text that prints wrong is kept for misprintErrors, which the build
+// reports.
 func (l *lang) text(key string, args ...any) string {
 	s, err := l.t(key, args...)
 	if err != nil {
+		l.mu.Lock()
+		if l.misprints == nil {
+			l.misprints = map[string]error{}
+		}
+		if l.misprints[key] == nil {
+			l.misprints[key] = err
+		}
+		l.mu.Unlock()
 		return key
 	}
 	return s
+}
+
+// misprintErrors are the errors of text so far, by key.
+func (l *lang) misprintErrors() content.List {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var errs content.List
+	for _, k := range sortedKeys(l.misprints) {
+		errs.Add(l.misprints[k])
+	}
+	return errs
 }
 
 func (l *lang) suggest(key string) string {

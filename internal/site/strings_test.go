@@ -141,3 +141,134 @@ func TestStringsSearch(t *testing.T) {
 		t.Errorf("search.html's #search-results carries\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestStringsVerbs: a text of the site's strings table whose verbs do not
+// fit its key's arguments (those of the English text) is refused at its
+// line and column, saying what the English takes; the same arguments in
+// another order, or fewer with numbered verbs, build.
+func TestStringsVerbs(t *testing.T) {
+	const file = "templates/strings.yaml"
+	tests := []struct {
+		name, yaml string
+		at         string // line:col of the error, "" if it builds
+		msg        string
+	}{
+		{"text for a number", "de:\n  skip: \"Zum Inhalt\"\n  scale-gap: \"%s Tage\"\n", "3:14",
+			`scale-gap "%s Tage" for language "de" does not fit its arguments: %s takes argument 1 as text, and it is a number; the English "%d days" takes %d (a number): use those verbs (in any order, numbered as %[2]s)`},
+		{"an argument too many", "de:\n  facet-page: \"%s, Seite %d von %d (%d)\"\n", "2:15",
+			`facet-page "%s, Seite %d von %d (%d)" for language "de" does not fit its arguments: it uses argument 4, and there are only 3; the English "%s, page %d of %d" takes %[1]s (text), %[2]d (a number), %[3]d (a number): use those verbs (in any order, numbered as %[2]s)`},
+		{"an argument left out", "fr:\n  facet-page: \"%s, page %d\"\n", "2:15",
+			`facet-page "%s, page %d" for language "fr" does not fit its arguments: it leaves out argument 3 (leave one out only with numbered verbs, as in %[2]s)`},
+		{"reordered wrongly", "de:\n  search-results: \"„%[1]s“: %[2]d Treffer.\"\n", "2:19",
+			`search-results "„%[1]s“: %[2]d Treffer." for language "de" does not fit its arguments: %s takes argument 1 as text, and it is a number`},
+		{"the singular against its own English", "de:\n  scale-gap.one: \"%s Tag\"\n", "2:18",
+			`scale-gap.one "%s Tag" for language "de" does not fit its arguments: %s takes argument 1 as text, and it is a number; the English "%d day" takes %d (a number)`},
+		{"english overridden wrongly", "en:\n  about: \"roughly %d\"\n", "2:10",
+			`about "roughly %d" for language "en" does not fit its arguments: %d takes argument 1 as a number, and it is text`},
+		{"a lone percent", "de:\n  about: \"etwa %s zu 100%\"\n", "2:10",
+			`about "etwa %s zu 100%" for language "de" does not fit its arguments: it has a lone % at the end (write %% for a percent sign)`},
+		{"an unknown verb", "de:\n  about: \"etwa %s, 5%ig\"\n", "2:10",
+			`it has an unknown verb %i (write %% for a percent sign)`},
+		{"reordered", "de:\n  search-results: \"„%[2]s“: %[1]d Treffer.\"\n  facet-page: \"Seite %[2]d von %[3]d: %[1]s\"\n", "", ""},
+		{"a singular without its count", "de:\n  search-results.one: \"Ein Treffer für „%[2]s“.\"\n  about: \"etwa %v, 100 %%\"\n", "", ""},
+		{"no verbs in the English", "de:\n  skip: \"100% Inhalt\"\n", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := loadTxtar(t, "testdata/site.txtar")
+			fsys["templates/strings.yaml"] = &fstest.MapFile{Data: []byte(tt.yaml)}
+			_, err := Render(fsys, Options{})
+			if tt.at == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want := file + ":" + tt.at + ": "
+			if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("error\n%v\nwant one at %s with\n%s", err, want, tt.msg)
+			}
+		})
+	}
+}
+
+// TestStringsMisprint: a text that still prints an error mark of fmt
+// ("%!d(string=…)") with the arguments it is given fails the build,
+// naming its key, instead of going on a page; a mark that is an
+// argument's own text is no error.
+func TestStringsMisprint(t *testing.T) {
+	src, err := templates.FS.ReadFile("404.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(src), `{{t "not-found-link"}}`, `{{t "site-only" 35}}`, 1)
+	if bad == string(src) {
+		t.Fatal("the edit changed nothing")
+	}
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["templates/404.html"] = &fstest.MapFile{Data: []byte(bad)}
+	// A key of the site's own, with no English to check it against.
+	fsys["templates/strings.yaml"] = &fstest.MapFile{Data: []byte("en:\n  site-only: \"%s Tage\"\n")}
+	_, err = Render(fsys, Options{})
+	for _, want := range []string{"templates/404.html:", `string "site-only" for language "en", "%s Tage", prints "%!s(int=35) Tage"`, "templates/strings.yaml"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q: %v", want, err)
+		}
+	}
+
+	// Go code's texts are reported by the build too.
+	l := &lang{code: "de", table: map[string]string{"scale-gap": "%s Tage", "facet-event": "Artikel zu %s"}}
+	if got := l.text("facet-event", "Plus 50%!"); got != "Artikel zu Plus 50%!" {
+		t.Errorf("text facet-event = %q", got)
+	}
+	if errs := l.misprintErrors(); len(errs) != 0 {
+		t.Errorf("an argument's own %%! is reported: %v", errs)
+	}
+	l.text("scale-gap", 35)
+	if errs := l.misprintErrors(); len(errs) != 1 || !strings.Contains(errs[0].Error(), `string "scale-gap" for language "de"`) {
+		t.Errorf("misprintErrors = %v", errs)
+	}
+}
+
+// TestStringsSingularLayers: the English singular ("facet-count.one") is
+// not used over a plural the site's language gives: German without a
+// singular of its own reads "1 Artikel", and Japanese, which has no
+// singulars, needs no ".one" keys; a singular of the language itself is
+// still used, and English keeps its own.
+func TestStringsSingularLayers(t *testing.T) {
+	tests := []struct {
+		code, yaml string
+		want       map[int]string
+	}{
+		{"de", "de:\n  facet-count: \"%d Artikel\"\n", map[int]string{1: "1 Artikel", 2: "2 Artikel"}},
+		{"de-AT", "de:\n  facet-count: \"%d Artikel\"\n", map[int]string{1: "1 Artikel", 2: "2 Artikel"}},
+		{"ja", "ja:\n  facet-count: \"%d 件の記事\"\n", map[int]string{1: "1 件の記事", 3: "3 件の記事"}},
+		{"de", "de:\n  facet-count: \"%d Artikel\"\n  facet-count.one: \"genau %d Artikel\"\n", map[int]string{1: "genau 1 Artikel", 2: "2 Artikel"}},
+		{"de-AT", "de:\n  facet-count.one: \"%d Artikel\"\n", map[int]string{1: "1 Artikel", 2: "2 articles"}},
+		{"en", "de:\n  facet-count: \"%d Artikel\"\n", map[int]string{1: "1 article", 2: "2 articles"}},
+	}
+	for _, tt := range tests {
+		fsys := fstest.MapFS{"templates/strings.yaml": {Data: []byte(tt.yaml)}}
+		l, err := loadLang(fsys, tt.code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n, want := range tt.want {
+			if got, err := l.t("facet-count", n); err != nil || got != want {
+				t.Errorf("%s %q: t facet-count %d = %q, %v; want %q", tt.code, tt.yaml, n, got, err, want)
+			}
+		}
+	}
+
+	// On a page, and as search.html hands the singular to search.js.
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, "language: de\n"...)
+	fsys["templates/strings.yaml"] = &fstest.MapFile{Data: []byte("de:\n  facet-count: \"%d Artikel\"\n  search-results: \"%d Treffer für „%s“.\"\n")}
+	res := render(t, fsys)
+	if page := string(res.Files["authors/index.html"]); !strings.Contains(page, "1 Artikel") || strings.Contains(page, "1 article") {
+		t.Errorf("authors/index.html does not count one article in German")
+	}
+	if page := string(res.Files["search.html"]); !strings.Contains(page, `data-results-one="%d Treffer für „%s“."`) {
+		t.Errorf("search.html's singular is not the German plural")
+	}
+}

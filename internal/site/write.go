@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // How a build swaps its output in, as variables so that tests can make a
@@ -34,10 +35,14 @@ func oldPrefix(out string) string { return "." + filepath.Base(out) + "-old-" }
 // cleanStale). The directory is locked until release is called, so that
 // another build does not take it for one of those.
 func newSibling(src, out string) (tmp string, release func(), err error) {
-	out = filepath.Clean(out)
-	if err := checkOut(src, out); err != nil {
+	target, err := resolveOut(out)
+	if err != nil {
 		return "", nil, err
 	}
+	if err := checkOut(src, filepath.Clean(out)); err != nil {
+		return "", nil, err
+	}
+	out = target
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return "", nil, fmt.Errorf("write: %w", err)
@@ -113,12 +118,18 @@ func (e *OutputError) Error() string { return e.msg }
 // previous site once the new one is in place is not the build's failure:
 // it is returned as a warning, which names where the previous site is.
 func swapIn(tmp, out string) (warning string, err error) {
-	out = filepath.Clean(out)
+	if out, err = resolveOut(out); err != nil {
+		removeAll(tmp)
+		return "", err
+	}
 	unlock, _ := lockDir(filepath.Dir(out), true)
 	defer unlock()
 	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
 		if err := rename(tmp, out); err != nil {
 			removeAll(tmp)
+			if merr := mountError(out, err); merr != nil {
+				return "", merr
+			}
 			return "", fmt.Errorf("write: moving the new site to %s: %w", out, err)
 		}
 		return "", nil
@@ -141,12 +152,49 @@ func swapIn(tmp, out string) (warning string, err error) {
 	}
 	if err != nil {
 		removeAll(tmp)
+		if merr := mountError(out, err); merr != nil {
+			return "", merr
+		}
 		return "", fmt.Errorf("write: swapping in the new %s: %w", out, err)
 	}
 	if err := removeAll(old); err != nil {
 		return fmt.Sprintf("the new site is in %s, but the previous one could not be removed from %s: %v; remove it (the next build tries again)", out, old, err), nil
 	}
 	return "", nil
+}
+
+// resolveOut is the directory a build replaces for the output out: out
+// itself, or, when out is a symbolic link, the directory it leads to, so
+// that the new site is made beside that directory and replaces it, and the
+// link is kept (as the user made it, to publish elsewhere). A link to
+// nothing is refused: the build would replace the link with a directory.
+func resolveOut(out string) (string, error) {
+	out = filepath.Clean(out)
+	fi, err := os.Lstat(out)
+	if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return out, nil
+	}
+	target, err := filepath.EvalSymlinks(out)
+	if err != nil {
+		link, _ := os.Readlink(out)
+		return "", fmt.Errorf("output %s is a symbolic link to %s, which cannot be followed (%v): create the directory it names, fix the link, or choose another -out", out, link, err)
+	}
+	return target, nil
+}
+
+// mountError is the error for a failed swap of the new site in for out
+// when err says why (nil otherwise): out is a mount point (EBUSY), or on
+// another file system than its parent (EXDEV), and so cannot be replaced
+// by a rename.
+func mountError(out string, err error) error {
+	const fix = "build into a directory beside it (another -out) and copy the files in, or mount its parent directory instead and build into a folder in it (the build replaces the whole output directory by a rename)"
+	switch {
+	case errors.Is(err, syscall.EBUSY):
+		return fmt.Errorf("write: output directory %s is a mount point, which a build cannot replace (%v): %s", out, err, fix)
+	case errors.Is(err, syscall.EXDEV):
+		return fmt.Errorf("write: output directory %s is on another file system than its parent directory (a mount point?), so a build cannot replace it (%v): %s", out, err, fix)
+	}
+	return nil
 }
 
 // swapByRenames moves out aside to old and tmp to out. On failure it puts
@@ -168,7 +216,12 @@ func swapByRenames(tmp, old, out string) error {
 // checkOut refuses an output directory that a wholesale replace would
 // damage: the site's sources (the site root or a directory holding it,
 // content/ or templates/, inside or around them), one holding another
-// site's content/, or a non-empty directory that is not a site. Paths are
+// site's content/, a repository (.git, .hg or .svn: a gh-pages checkout,
+// say), or a non-empty directory that does not look like a Dossier build,
+// which always has index.html and .nojekyll. A CNAME, which GitHub Pages
+// keeps in a published folder and a build never writes, is refused too,
+// as the replace would drop it. Any other file added to a build's output
+// by hand is replaced with the rest: the output is the build's alone. Paths are
 // compared with symbolic links resolved, so that no spelling of a source
 // directory gets past.
 func checkOut(src, out string) error {
@@ -198,6 +251,11 @@ func checkOut(src, out string) error {
 	if _, err := os.Stat(filepath.Join(abs, "content")); err == nil {
 		return fmt.Errorf("output directory %s holds a content/ directory: choose another -out (the build replaces the whole output directory)", out)
 	}
+	for _, vcs := range []string{".git", ".hg", ".svn"} {
+		if _, err := os.Lstat(filepath.Join(abs, vcs)); err == nil {
+			return fmt.Errorf("output directory %s holds %s: the build replaces the whole output directory, so it never builds into a repository; build elsewhere and copy the files in, or choose another -out", out, vcs)
+		}
+	}
 	entries, err := os.ReadDir(abs)
 	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0) {
 		return nil
@@ -207,6 +265,12 @@ func checkOut(src, out string) error {
 	}
 	if _, err := os.Stat(filepath.Join(abs, "index.html")); err != nil {
 		return fmt.Errorf("output directory %s is not empty and holds no index.html, so it is not a built site: choose another -out or remove it (the build replaces the whole output directory)", out)
+	}
+	if _, err := os.Lstat(filepath.Join(abs, ".nojekyll")); err != nil {
+		return fmt.Errorf("output directory %s holds an index.html but no .nojekyll, which every build writes, so it is not a Dossier build: choose another -out, or remove it if it is an old build (the build replaces the whole output directory)", out)
+	}
+	if _, err := os.Lstat(filepath.Join(abs, "CNAME")); err == nil {
+		return fmt.Errorf("output directory %s holds CNAME, which a build never writes: the build replaces the whole output directory, so CNAME would be lost; build into another -out and copy the files over, or move CNAME out (with GitHub Pages deployed by a workflow, set the custom domain in the repository's Pages settings)", out)
 	}
 	return nil
 }

@@ -28,6 +28,9 @@
 // the row and event it concerns. Every quote must be found, with only its
 // whitespace normalised, in one paragraph of its article's cleaned text;
 // otherwise the error shows the nearest passage of the article, so the
-// author can see what differs. A quote is at least MinQuoteWords words, and
-// whole words: it neither starts nor ends inside one of the article's.
+// author can see what differs. A quote is at least MinQuoteWords words (or
+// MinQuoteChars characters of Chinese, Japanese or Thai, which are written
+// without spaces between words), and whole words: it neither starts nor
+// ends inside one of the article's; in the scripts without spaces every
+// character boundary counts as a word boundary.
 package timeline
