@@ -19,12 +19,14 @@
 //     what the build keeps does not grow with the site.
 //  5. Render, each file going to the Output as soon as it is made and
 //     each HTML page being scanned for the link check as it goes: the
-//     theme's static files and content/static/; every article, in
-//     parallel, with its search document streamed to its shard of the
-//     search index; the pages; the timelines; the index pages; the facet
-//     pages; 404.html; search.html and the rest of the index; the
-//     single-file edition; robots.txt, sitemap.xml and feed.xml; and last
-//     the offline zip, which holds every other file.
+//     theme's static files and content/static/ (each streamed from its
+//     source, never held whole); every article, in parallel, with its
+//     search document streamed to its shard of the search index; the
+//     pages; the timelines; the index pages; the facet pages; 404.html;
+//     search.html and the rest of the index; the single-file edition;
+//     robots.txt, sitemap.xml and feed.xml; and last the offline zip,
+//     which holds every other file, read back from the Output and
+//     streamed into it as it is packed.
 //  6. Check every link and #fragment (package linkcheck).
 //  7. Commit the Output, or Abort it on the first error.
 //
