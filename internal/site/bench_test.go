@@ -11,6 +11,7 @@ import (
 
 	"dossier/internal/content"
 	"dossier/internal/corpus"
+	"dossier/internal/linkcheck"
 )
 
 // Benchmarks of the whole build on generated corpora. They are
@@ -83,7 +84,7 @@ func BenchmarkBuildRetained(b *testing.B) {
 				var before, after runtime.MemStats
 				runtime.GC()
 				runtime.ReadMemStats(&before)
-				r, err := renderAll(os.DirFS(src), Options{}, &dirOutput{dir: out, made: map[string]bool{}}, true)
+				r, err := renderAll(os.DirFS(src), Options{}, newDirOutput(out), true)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -179,9 +180,9 @@ func BenchmarkPages(b *testing.B) {
 				page := buf.Bytes()
 				b.ReportAllocs()
 				for b.Loop() {
-					scanWithBody(page, &v.md)
+					linkcheck.ScanWithBody(page, &v.md)
 				}
-				b.ReportMetric(float64(len(page)-len(v.md.html)), "layout-bytes/page")
+				b.ReportMetric(float64(len(page)-len(v.md.HTML)), "layout-bytes/page")
 			})
 		})
 	}

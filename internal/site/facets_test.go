@@ -147,7 +147,7 @@ func TestFacetSlugCollisions(t *testing.T) {
 		}
 	}
 	// A lean build, which keeps no front matter, names the same lines.
-	r, err := renderAll(fsys, Options{}, &dirOutput{dir: t.TempDir(), made: map[string]bool{}}, true)
+	r, err := renderAll(fsys, Options{}, newDirOutput(t.TempDir()), true)
 	if err != nil {
 		t.Fatal(err)
 	}

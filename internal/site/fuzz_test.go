@@ -75,7 +75,7 @@ func FuzzArticle(f *testing.F) {
 			t.Fatalf("the build took more than %v", fuzzDeadline)
 		}
 		if got.res != nil {
-			for name := range got.res.Files {
+			for _, name := range got.res.Paths {
 				if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") {
 					t.Errorf("output path %q leaves the output directory", name)
 				}

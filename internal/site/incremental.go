@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io/fs"
 	"maps"
-	"net/url"
 	"path"
 	"slices"
 	"sort"
@@ -13,6 +12,7 @@ import (
 	"sync"
 
 	"dossier/internal/content"
+	"dossier/internal/linkcheck"
 )
 
 // A Builder keeps the last good build of a site, so that after an edit to
@@ -32,9 +32,10 @@ import (
 //     show it differently or in another order. An edit of those names is a
 //     full render: pages of names may come or go.
 //
-// The link check is kept incremental too: the re-rendered pages have all
-// their links checked, and every other page has its links into the
-// re-rendered pages checked again (a paragraph id may have gone).
+// The link check is kept incremental too (see linkcheck.Graph): the
+// re-rendered pages have all their links checked, and every other page
+// has its links into the re-rendered pages checked again (a paragraph id
+// may have gone).
 //
 // The search index's shard that holds the article is written again on
 // every edit (all shards when the order changed). The offline editions
@@ -54,13 +55,12 @@ type Builder struct {
 	opts Options
 
 	mu      sync.Mutex
-	r       *renderer                  // the last good build; nil before the first
-	refs    map[string]pageRefs        // ids and links of each HTML page of r.res.Files
-	targets map[string][]string        // page → the page each of its #fragment links points to ("" for none)
-	linkers map[string]map[string]bool // page → the other pages linking to a #fragment in it
-	sources map[string]bool            // the files under content/ and templates/ at the last full build
-	pending map[string]bool            // changed files not yet built successfully
-	full    bool                       // the next build must be a full one
+	r       *renderer        // the last good build; nil before the first
+	out     *memOutput       // its files
+	links   *linkcheck.Graph // the last good link check, for the next
+	sources map[string]bool  // the files under content/ and templates/ at the last full build
+	pending map[string]bool  // changed files not yet built successfully
+	full    bool             // the next build must be a full one
 }
 
 // NewBuilder returns a Builder for the site rooted at fsys. Nothing is
@@ -150,14 +150,12 @@ func (b *Builder) cited(file string) bool {
 
 // rebuildAll renders the whole site and replaces the state.
 func (b *Builder) rebuildAll() (*Result, []string, error) {
-	r, err := renderAll(b.fsys, b.opts, nil, false)
+	out := newMemOutput()
+	r, err := build(b.fsys, b.opts, out, false)
 	if err != nil {
 		return nil, nil, err
 	}
-	refs := r.refs
-	if err := linkErrors(checkAll(r.sourceFS(), r.res.Files, refs, r.sources)); err != nil {
-		return nil, nil, err
-	}
+	r.res.Files = out.files
 	var old map[string][]byte
 	if b.r != nil {
 		old = b.r.res.Files
@@ -174,116 +172,177 @@ func (b *Builder) rebuildAll() (*Result, []string, error) {
 		}
 	}
 	sort.Strings(paths)
-	b.r, b.refs = r, refs
+	b.r, b.out, b.links = r, out, r.links.Graph()
 	b.sources = sourceFiles(b.fsys)
-	b.targets = map[string][]string{}
-	b.linkers = map[string]map[string]bool{}
-	for p, pr := range refs {
-		b.setTargets(p, linkTargets(p, pr.links))
-	}
 	return r.res, paths, nil
 }
 
 // rebuildArticles re-reads the edited articles and re-renders the pages
-// that show them, on a copy of the state that replaces it only on success.
+// that show them, on a copy of the state that replaces it only on
+// success. Its steps, in order:
+//
+//  1. reread: load each edited article again and convert it (a change of
+//     the names it is listed under is errFacetsChanged: a full build);
+//  2. reorder: put the articles back in site order, if an edit moved one;
+//  3. render: write the search index's shards again, and the pages that
+//     show an edited article (see Builder);
+//  4. checkLinks: check the links of those pages, and the links into them;
+//  5. changedFiles: say which files now differ from the last good build.
 func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
-	r := b.clone()
-	// The facets' warnings are made again below, from every article: an
-	// edited article's may name another (a slug collision names the
+	rb := b.newRebuild()
+	if err := rb.reread(files); err != nil {
+		return nil, nil, err
+	}
+	rb.reorder()
+	pages, err := rb.render()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := rb.checkLinks(pages); err != nil {
+		return nil, nil, err
+	}
+	changed := rb.changedFiles(pages)
+	b.r, b.out = rb.r, rb.out
+	return rb.r.res, changed, nil
+}
+
+// A partialBuild is one incremental rebuild on its way through its steps.
+type partialBuild struct {
+	b      *Builder
+	r      *renderer       // a copy of the last good build's, which the steps change
+	out    *memOutput      // r's output: a copy of the last good build's files
+	dirty  map[string]bool // output paths to render again
+	moved  []string        // edited articles whose place in the order may change
+	edited []int           // their positions, for the search index's shards
+	lo, hi int             // the positions whose entries on the index pages changed (-1: none)
+}
+
+// newRebuild starts a rebuild on a copy of the last good build.
+func (b *Builder) newRebuild() *partialBuild {
+	r, out := b.clone()
+	// The facets' warnings are made again by render, from every article:
+	// an edited article's may name another (a slug collision names the
 	// second name's first article).
 	for _, w := range r.facetWarn {
 		if i := slices.Index(r.res.Warnings, w); i >= 0 {
 			r.res.Warnings = slices.Delete(r.res.Warnings, i, i+1)
 		}
 	}
-	var errs content.List
-	dirty := map[string]bool{} // output paths to render again
-	var moved []string         // edited articles whose place in the order may change
-	var edited []int           // their positions, for the search index's shards
-	lo, hi := -1, -1           // the positions whose entries on the index pages changed
-	touch := func(i int) {
-		if lo < 0 || i < lo {
-			lo = i
-		}
-		hi = max(hi, i)
-	}
-	for _, f := range files {
-		i := b.position(f)
-		old := r.views[i]
-		a, err := content.LoadArticle(b.fsys, f)
-		if err != nil {
-			errs.Add(err)
-			continue
-		}
-		if eerrs := content.CheckEvents(b.fsys, []*content.Article{a}, knownEvents(r.timelines)); eerrs != nil {
-			errs = append(errs, eerrs...)
-			continue
-		}
-		if !sameFacets(a, old.Article) {
-			return nil, nil, errFacetsChanged
-		}
-		r.res.Warnings = slices.DeleteFunc(r.res.Warnings, func(w string) bool { return strings.HasPrefix(w, f+":") })
-		v, verrs := r.articleView(a)
-		errs = append(errs, verrs...)
-		if v == nil {
-			continue
-		}
-		// Timeline citations are computed by the full render; an article
-		// that a timeline cites never takes this path (see cited).
-		v.CitedBy = old.CitedBy
-		r.views[i], r.c.Articles[i] = v, a
-		r.search[i] = r.articleSearchDoc(v)
-		edited = append(edited, i)
-		dirty[a.Path()] = true
-		if a.Title != old.Title || a.Date != old.Date {
-			moved = append(moved, a.Path())
-			touch(i)
-			dirty["search.html"] = true // lists every article's title
-			b.markNeighbours(r.views, i, dirty)
-		}
-		if a.Dek != old.Dek || a.Publication != old.Publication {
-			touch(i)
-		}
-		if a.Publication != old.Publication {
-			dirty["search.html"] = true // lists each article's publication
-		}
-	}
-	if err := errs.Err(); err != nil {
-		return nil, nil, err
-	}
-	if len(moved) > 0 {
-		docs := make(map[string]searchDoc, len(r.views))
-		for i, v := range r.views {
-			docs[v.Path()] = r.search[i]
-		}
-		sort.SliceStable(r.views, func(i, j int) bool { return content.ArticleLess(r.views[i].Article, r.views[j].Article) })
-		for i, v := range r.views {
-			r.c.Articles[i] = v.Article
-			r.search[i] = docs[v.Path()]
-			if slices.Contains(moved, v.Path()) {
-				b.markNeighbours(r.views, i, dirty)
-				touch(i) // the articles between its old place and this one shift by one
-			}
-		}
-	}
+	return &partialBuild{b: b, r: r, out: out, dirty: map[string]bool{}, lo: -1, hi: -1}
+}
 
-	// The search index holds every article's text: the shard of each
-	// edited article is written again (with search.html, which lists the
-	// titles, when they changed). The offline editions (zip, single file)
-	// are refreshed by the next full build.
-	pages := slices.Sorted(maps.Keys(dirty))
-	if len(moved) > 0 {
+// touch marks the i-th article's entry on the index pages as changed.
+func (rb *partialBuild) touch(i int) {
+	if rb.lo < 0 || i < rb.lo {
+		rb.lo = i
+	}
+	rb.hi = max(rb.hi, i)
+}
+
+// reread loads and converts the edited articles again, and marks what
+// shows them: their pages, their neighbours' and search.html when the
+// title or the date changed, their index entries when what the index
+// shows changed. It reports every article's errors, or errFacetsChanged.
+func (rb *partialBuild) reread(files []string) error {
+	var errs content.List
+	for _, f := range files {
+		e, err := rb.rereadArticle(f)
+		if err != nil {
+			return err
+		}
+		errs = append(errs, e...)
+	}
+	return errs.Err()
+}
+
+// rereadArticle is reread's step for one article file.
+func (rb *partialBuild) rereadArticle(f string) (content.List, error) {
+	r := rb.r
+	i := rb.b.position(f)
+	old := r.views[i]
+	a, err := content.LoadArticle(rb.b.fsys, f)
+	if err != nil {
+		var errs content.List
+		errs.Add(err) // its errors, one by one
+		return errs, nil
+	}
+	if eerrs := content.CheckEvents(rb.b.fsys, []*content.Article{a}, knownEvents(r.timelines)); eerrs != nil {
+		return eerrs, nil
+	}
+	if !sameFacets(a, old.Article) {
+		return nil, errFacetsChanged
+	}
+	r.res.Warnings = slices.DeleteFunc(r.res.Warnings, func(w string) bool { return strings.HasPrefix(w, f+":") })
+	v, errs := r.articleView(a)
+	if v == nil {
+		return errs, nil
+	}
+	// Timeline citations are computed by the full render; an article
+	// that a timeline cites never takes this path (see cited).
+	v.CitedBy = old.CitedBy
+	r.views[i], r.c.Articles[i] = v, a
+	r.search[i] = r.articleSearchDoc(v)
+	rb.edited = append(rb.edited, i)
+	rb.dirty[a.Path()] = true
+	if a.Title != old.Title || a.Date != old.Date {
+		rb.moved = append(rb.moved, a.Path())
+		rb.touch(i)
+		rb.dirty["search.html"] = true // lists every article's title
+		rb.b.markNeighbours(r.views, i, rb.dirty)
+	}
+	if a.Dek != old.Dek || a.Publication != old.Publication {
+		rb.touch(i)
+	}
+	if a.Publication != old.Publication {
+		rb.dirty["search.html"] = true // lists each article's publication
+	}
+	return errs, nil
+}
+
+// reorder puts the articles back in site order when an edit may have
+// moved one, and marks the neighbours and index entries at its new place.
+func (rb *partialBuild) reorder() {
+	if len(rb.moved) == 0 {
+		return
+	}
+	r := rb.r
+	docs := make(map[string]searchDoc, len(r.views))
+	for i, v := range r.views {
+		docs[v.Path()] = r.search[i]
+	}
+	sort.SliceStable(r.views, func(i, j int) bool { return content.ArticleLess(r.views[i].Article, r.views[j].Article) })
+	for i, v := range r.views {
+		r.c.Articles[i] = v.Article
+		r.search[i] = docs[v.Path()]
+		if slices.Contains(rb.moved, v.Path()) {
+			rb.b.markNeighbours(r.views, i, rb.dirty)
+			rb.touch(i) // the articles between its old place and this one shift by one
+		}
+	}
+}
+
+// render writes the search index's shards of the edited articles again
+// (every shard when the order changed), and renders the marked pages,
+// the index pages that list a changed entry, and the facet pages whose
+// lists show an edited article differently or in another order (the
+// names are the same: see errFacetsChanged). The offline editions (zip,
+// single file) are refreshed by the next full build. It returns, sorted,
+// the pages rendered.
+func (rb *partialBuild) render() ([]string, error) {
+	r := rb.r
+	var errs content.List
+	pages := slices.Sorted(maps.Keys(rb.dirty))
+	edited := rb.edited
+	if len(rb.moved) > 0 {
 		edited = nil // every shard: the order changed
 	}
 	errs.Add(r.writeSearchIndex(edited))
-	var more []string // the index pages that list the changed entries
-	if lo >= 0 {
-		paths, e := r.renderIndexPages(lo/IndexPageSize+1, hi/IndexPageSize+1)
+	var more []string // the index and facet pages that list the changed entries
+	if rb.lo >= 0 {
+		paths, e := r.renderIndexPages(rb.lo/IndexPageSize+1, rb.hi/IndexPageSize+1)
 		errs = append(errs, e...)
 		more = paths
 	}
-	// The facet pages whose lists show an edited article differently, or
-	// in another order (the names are the same: see errFacetsChanged).
 	facets, warnings := r.buildFacets(r.c.Articles)
 	changedFacets := changedFacetPages(r.facets, facets)
 	r.facets, r.facetIdx, r.facetWarn = facets, indexFacets(facets), warnings
@@ -294,8 +353,7 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 		more = append(more, fp.f.path(fp.k))
 	}
 	for _, p := range pages {
-		switch p {
-		case "search.html":
+		if p == "search.html" {
 			errs = append(errs, r.renderSearch()...)
 			continue
 		}
@@ -303,61 +361,39 @@ func (b *Builder) rebuildArticles(files []string) (*Result, []string, error) {
 		errs.Add(r.renderArticlePage(i))
 	}
 	for _, p := range more {
-		dirty[p] = true
+		rb.dirty[p] = true
 	}
-	pages = slices.Sorted(maps.Keys(dirty))
 	errs = append(errs, r.theme.lang.misprintErrors()...)
 	if err := errs.Err(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
+	return slices.Sorted(maps.Keys(rb.dirty)), nil
+}
 
-	// Link check: every link of the re-rendered pages, and the #fragment
-	// links of the other pages into them.
-	refs := maps.Clone(b.refs)
-	targets := map[string][]string{}
-	for _, p := range pages {
-		// The refs the render scanned, whose links from Markdown have
-		// their lines; or a scan of the page.
-		pr, ok := r.refs[p]
-		if !ok {
-			pr = scanHTML(r.res.Files[p]).refs(nil)
-		}
-		refs[p] = pr
-		targets[p] = linkTargets(p, refs[p].links)
-	}
-	var lerrs []error
-	for _, p := range pages {
-		lerrs = append(lerrs, checkPage(r.sourceFS(), p, refs[p].links, r.res.Files, refs, r.sources)...)
-	}
-	for _, q := range b.linkersOf(pages, dirty) {
-		var into []link
-		for k, t := range b.targets[q] {
-			if dirty[t] {
-				into = append(into, refs[q].links[k])
-			}
-		}
-		lerrs = append(lerrs, checkPage(r.sourceFS(), q, into, r.res.Files, refs, r.sources)...)
-	}
-	if err := linkErrors(lerrs); err != nil {
-		return nil, nil, err
-	}
+// checkLinks checks every link of the pages rendered, and the #fragment
+// links of the other pages into them (see linkcheck.Graph). The refs the
+// render scanned have the lines of their links from Markdown; a page it
+// did not make again is scanned.
+func (rb *partialBuild) checkLinks(pages []string) error {
+	scan := func(p string) *linkcheck.Scanned { return linkcheck.Scan(rb.out.files[p]) }
+	return rb.b.links.Recheck(rb.r.links, pages, scan)
+}
 
+// changedFiles are, sorted, the pages rendered and the search index's
+// files whose bytes differ from the last good build's.
+func (rb *partialBuild) changedFiles(pages []string) []string {
 	var changed []string
 	shards := []string{SearchIndexFile}
-	for k := 1; k <= searchShards(len(r.views)); k++ {
+	for k := 1; k <= searchShards(len(rb.r.views)); k++ {
 		shards = append(shards, searchShard(k))
 	}
 	for _, p := range append(pages, shards...) {
-		if !bytes.Equal(b.r.res.Files[p], r.res.Files[p]) {
+		if !bytes.Equal(rb.b.r.res.Files[p], rb.out.files[p]) {
 			changed = append(changed, p)
 		}
 	}
 	sort.Strings(changed)
-	b.r, b.refs = r, refs
-	for p, t := range targets {
-		b.setTargets(p, t)
-	}
-	return r.res, changed, nil
+	return changed
 }
 
 // sourceFiles lists the files under content/ and templates/.
@@ -384,86 +420,24 @@ func (b *Builder) markNeighbours(views []*articleView, i int, dirty map[string]b
 	}
 }
 
-// linkersOf returns, sorted, the pages not in dirty that link to any of pages.
-func (b *Builder) linkersOf(pages []string, dirty map[string]bool) []string {
-	set := map[string]bool{}
-	for _, p := range pages {
-		for q := range b.linkers[p] {
-			if !dirty[q] {
-				set[q] = true
-			}
-		}
-	}
-	return slices.Sorted(maps.Keys(set))
-}
-
-// setTargets records where page p's links point, keeping linkers in step.
-func (b *Builder) setTargets(p string, ts []string) {
-	for _, t := range b.targets[p] {
-		if m := b.linkers[t]; m != nil {
-			delete(m, p)
-		}
-	}
-	b.targets[p] = ts
-	for _, t := range ts {
-		if t == "" || t == p {
-			continue
-		}
-		m := b.linkers[t]
-		if m == nil {
-			m = map[string]bool{}
-			b.linkers[t] = m
-		}
-		m[p] = true
-	}
-}
-
-// clone copies the last good renderer, sharing what a rebuild only reads
-// (theme, Markdown converter) and copying what it writes, so that the
-// previous Result stays unchanged for whoever still serves it.
-func (b *Builder) clone() *renderer {
+// clone copies the last good renderer and its output, sharing what a
+// rebuild only reads (theme, Markdown converter) and copying what it
+// writes, so that the previous Result stays unchanged for whoever still
+// serves it.
+func (b *Builder) clone() (*renderer, *memOutput) {
 	o := b.r
 	c := *o.c
 	c.Articles = slices.Clone(o.c.Articles)
+	out := b.out.clone()
 	res := *o.res
-	res.Files = maps.Clone(o.res.Files)
+	res.Files = out.files
 	res.Warnings = slices.Clone(o.res.Warnings)
-	return &renderer{c: &c, theme: o.theme, md: o.md, res: &res, sources: maps.Clone(o.sources), views: slices.Clone(o.views),
+	r := &renderer{c: &c, theme: o.theme, md: o.md, res: &res, out: out, files: maps.Clone(o.files), views: slices.Clone(o.views),
 		search: slices.Clone(o.search), timelines: o.timelines, backlinks: o.backlinks, pages: o.pages, static: o.static,
 		facets: o.facets, facetIdx: o.facetIdx, facetWarn: o.facetWarn,
-		offline: o.offline, baseFlag: o.baseFlag, refs: map[string]pageRefs{}, idSets: idSets{}, rewrite: true}
-}
-
-// linkTargets resolves each link of page p that has a #fragment to the
-// site path it points to, as checkLink does; it gives "" for the others.
-// Only those can break when another page is re-rendered: an incremental
-// rebuild never adds or removes a page, but it may drop an id.
-func linkTargets(p string, links []link) []string {
-	ts := make([]string, len(links))
-	for i, h := range links {
-		l := h.Value()
-		if !strings.Contains(l.url, "#") {
-			continue
-		}
-		u, err := url.Parse(l.url)
-		if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") {
-			continue
-		}
-		ts[i] = p
-		if u.Path != "" {
-			ts[i] = path.Join(path.Dir(p), u.Path)
-		}
-	}
-	return ts
-}
-
-// linkErrors turns the link check's errors into one sorted List.
-func linkErrors(errs []error) error {
-	var l content.List
-	for _, e := range errs {
-		l.Add(e)
-	}
-	return l.Err()
+		offline: o.offline, baseFlag: o.baseFlag, rewrite: true}
+	r.links = o.links.Next(r.has)
+	return r, out
 }
 
 // ErrorsOf splits a build error into its errors, one per problem, for a

@@ -322,3 +322,24 @@ func TestBuilderLinkErrorLine(t *testing.T) {
 		t.Errorf("full render's error\n%v\nlacks\n%s", ferr, want)
 	}
 }
+
+// TestBuilderIncrementalMisprint: a text of Go code that prints wrong
+// while an incremental rebuild re-renders a page fails that rebuild, as
+// it fails a full render. (A strings file whose verbs do not fit is
+// refused when read; the text is spoiled here after the first build, so
+// that only the rebuild's render can print it.)
+func TestBuilderIncrementalMisprint(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["content/articles/g.md"] = &fstest.MapFile{Data: []byte(article("G", "2018-03", "Body."))}
+	b := NewBuilder(fsys, Options{})
+	if _, _, err := b.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	b.r.theme.lang.table["date-month"] = "%[1]s %[2]d %[3]d"
+	// A full build would read the strings file again (and pass): only
+	// the incremental render prints the spoiled text.
+	_, _, err := rebuild(t, b, fsys, map[string]string{"content/articles/g.md": article("G", "2018-03", "New body.")})
+	if err == nil || !strings.Contains(err.Error(), `string "date-month" for language "en"`) {
+		t.Errorf("the rebuild's error does not name the misprinted text: %v", err)
+	}
+}

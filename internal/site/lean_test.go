@@ -18,13 +18,13 @@ func TestLeanBuildRetainsLittle(t *testing.T) {
 	if err := corpus.Write(dir, 300, 1); err != nil {
 		t.Fatal(err)
 	}
-	r, err := renderAll(os.DirFS(dir), Options{}, &dirOutput{dir: filepath.Join(dir, "out"), made: map[string]bool{}}, true)
+	r, err := renderAll(os.DirFS(dir), Options{}, newDirOutput(filepath.Join(dir, "out")), true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sets := map[string]*string{} // an article page's ids, joined → the first of them
 	pages := 0
-	for p, refs := range r.refs {
+	for p, refs := range r.links.Pages() {
 		if !strings.HasPrefix(p, "articles/") {
 			continue
 		}
@@ -32,19 +32,20 @@ func TestLeanBuildRetainsLittle(t *testing.T) {
 		// The stylesheet, the navigation, the index and the neighbours
 		// are passed as the page is made: what is kept is the odd link to
 		// a #fragment of a page not made yet (here, the timeline's).
-		for _, l := range refs.links {
-			if !strings.Contains(l.Value().url, "#") {
+		for _, l := range refs.Links() {
+			if !strings.Contains(l.Value().URL, "#") {
 				t.Errorf("%s: kept %+v until the end", p, l.Value())
 			}
 		}
-		if len(refs.ids) == 0 {
+		ids := refs.IDs()
+		if len(ids) == 0 {
 			t.Fatalf("%s: no ids", p)
 		}
-		key := strings.Join(refs.ids, " ")
+		key := strings.Join(ids, " ")
 		if first, ok := sets[key]; !ok {
-			sets[key] = &refs.ids[0]
-		} else if first != &refs.ids[0] {
-			t.Errorf("%s: ids %q not shared with the other pages that have them", p, refs.ids)
+			sets[key] = &ids[0]
+		} else if first != &ids[0] {
+			t.Errorf("%s: ids %q not shared with the other pages that have them", p, ids)
 		}
 	}
 	if pages != 300 {

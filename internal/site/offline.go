@@ -2,12 +2,10 @@ package site
 
 import (
 	"archive/zip"
-	"bytes"
 	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
-	"os"
 	"path"
 	"sort"
 	"strings"
@@ -32,36 +30,20 @@ const OfflineMaxArticles = 200
 // two builds give the same bytes (the clock never enters the output).
 var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// addOfflineZip makes the offline zip and adds it to the site. A build
-// into a directory streams it: each file is copied from the output into
-// the zip, which is written into the output as it is made, so that no
-// file of the site (a large one under static/) nor the zip is held whole.
+// addOfflineZip makes the offline zip and adds it to the site. It is
+// streamed: each file is read back from the output into the zip, which is
+// written into the output as it is made (Output.Open, Output.Create), so
+// that a build into a directory holds no file of the site (a large one
+// under static/) nor the zip whole.
 func (r *renderer) addOfflineZip() error {
-	d, ok := r.out.(*dirOutput)
-	if !ok {
-		var buf bytes.Buffer
-		if err := offlineZip(r, &buf, func(name string) (io.ReadCloser, error) {
-			b, err := r.file(name)
-			return io.NopCloser(bytes.NewReader(b)), err
-		}); err != nil {
-			return err
-		}
-		return r.add(OfflineZip, buf.Bytes(), "")
-	}
 	if err := r.claim(OfflineZip, ""); err != nil {
 		return err
 	}
-	w, err := d.create(OfflineZip)
+	w, err := r.out.Create(OfflineZip)
 	if err != nil {
 		return err
 	}
-	err = offlineZip(r, w, func(name string) (io.ReadCloser, error) {
-		p, err := d.path(name)
-		if err != nil {
-			return nil, err
-		}
-		return os.Open(p)
-	})
+	err = offlineZip(r, w, r.out.Open)
 	if cerr := w.Close(); err == nil {
 		err = cerr
 	}
@@ -73,7 +55,7 @@ func (r *renderer) addOfflineZip() error {
 // timestamps.
 func offlineZip(r *renderer, w io.Writer, open func(name string) (io.ReadCloser, error)) error {
 	zw := zip.NewWriter(w)
-	for _, name := range sortedKeys(r.res.Files) {
+	for _, name := range sortedKeys(r.files) {
 		if name == OfflineZip {
 			continue
 		}

@@ -44,16 +44,16 @@ func TestProgress(t *testing.T) {
 				}
 				total = n
 			}}
-			var out output
+			var out Output = newMemOutput()
 			if lean {
-				out = &dirOutput{dir: filepath.Join(t.TempDir(), "out"), made: map[string]bool{}}
+				out = newDirOutput(filepath.Join(t.TempDir(), "out"))
 			}
 			r, err := renderAll(os.DirFS(src), opts, out, lean)
 			if err != nil {
 				t.Fatal(err)
 			}
 			html := 0
-			for p := range r.res.Files {
+			for _, p := range r.res.Paths {
 				if strings.HasSuffix(p, ".html") {
 					html++
 				}

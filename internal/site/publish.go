@@ -81,7 +81,7 @@ func (r *renderer) sitemap() ([]byte, error) {
 // htmlPages is every page a reader can land on, sorted, without 404.html.
 func (r *renderer) htmlPages() []string {
 	var out []string
-	for _, p := range sortedKeys(r.res.Files) {
+	for _, p := range sortedKeys(r.files) {
 		if len(p) > 5 && p[len(p)-5:] == ".html" && p != "404.html" {
 			out = append(out, p)
 		}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -554,8 +555,11 @@ func TestLargeDossier(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(built.Files) != len(res.Files) {
-		t.Errorf("Build made %d files, Render %d", len(built.Files), len(res.Files))
+	if !slices.Equal(built.Paths, res.Paths) || len(res.Paths) != len(res.Files) {
+		t.Errorf("Build made %d files, Render %d (%d with content)", len(built.Paths), len(res.Paths), len(res.Files))
+	}
+	if built.Files != nil {
+		t.Errorf("Build kept %d files in memory", len(built.Files))
 	}
 	for name, want := range res.Files {
 		got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))

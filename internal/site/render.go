@@ -6,35 +6,35 @@ import (
 	"html/template"
 	"path"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 
+	"golang.org/x/sync/errgroup"
+
 	"dossier/internal/content"
+	"dossier/internal/linkcheck"
 	"dossier/internal/markdown"
 	"dossier/internal/timeline"
 )
 
 // renderer holds one build's state.
 type renderer struct {
-	c       *content.Content
-	theme   *theme
-	md      *markdown.Converter
-	res     *Result
-	out     output              // where files go as they are made; nil keeps them in res.Files
-	refs    map[string]pageRefs // ids and links of each HTML page, for the link check
-	idSets  idSets              // the refs' ids, one slice for the pages that have the same (nil: none shared)
-	planned map[string]bool     // a lean build's pages made for certain, for settle
-	sources map[string]string   // output path → source file, for errors
-	views   []*articleView      // the articles, in site order (kept for the incremental Builder; see lean)
-	search  []searchDoc         // documents for the search index, one per article, in site order (see lean)
-	pages   map[string]string   // source file → output path of every article and page
-	mu      sync.Mutex
+	c      *content.Content
+	theme  *theme
+	md     *markdown.Converter
+	res    *Result
+	out    Output             // where files go as they are made
+	files  map[string]bool    // the output paths made so far
+	links  *linkcheck.Checker // the pages' ids and links, and their sources, for the link check
+	views  []*articleView     // the articles, in site order (kept for the incremental Builder; see lean)
+	search []searchDoc        // documents for the search index, one per article, in site order (see lean)
+	pages  map[string]string  // source file → output path of every article and page
+	mu     sync.Mutex
 
 	timelines []*timeline.Timeline
-	stream    *searchStream                             // a lean build's search index, written as articles finish
+	stream    *searchStream                             // a full render's search index, written as articles finish
 	backlinks map[string]map[string][]markdown.BackLink // slug → paragraph id → links to the entries quoting it
 	facets    []*facet                                  // events, publications, authors: by kind, then name
 	facetIdx  facetIndex                                // the facets by kind and name
@@ -44,8 +44,10 @@ type renderer struct {
 	// lean drops, once an article's page is written, what no other page
 	// needs of it (its source, its view with its HTML, its search document
 	// but for the text a timeline quotes), and passes each page's links
-	// as soon as it can (see settle), so that a build's memory grows
-	// little with the site.
+	// as soon as it can (see plan), so that a build's memory grows
+	// little with the site. It is for a renderer that is not kept after
+	// its build (Build's), whatever its Output: the Builder keeps what a
+	// rebuild needs.
 	lean bool
 	// rewrite allows add to replace a file already made: the preview's
 	// Builder re-renders pages of its last build.
@@ -115,7 +117,7 @@ type page struct {
 	TimelinePages []*page      // single: the timelines, before the articles
 	Single        bool         // the page is (part of) the single-file edition
 
-	md *mdBody // the converted Markdown the page holds whole, if any: an article's or a page's body, the index's intro
+	md *linkcheck.Body // the converted Markdown the page holds whole, if any: an article's or a page's body, the index's intro
 	// IDPrefix goes before every id of a timeline's body and the links
 	// to them: "" on its own page, "timeline_<slug>." in the single-file
 	// edition (see singleIDs).
@@ -173,7 +175,7 @@ type articleView struct {
 	Body       template.HTML
 	Paragraphs []markdown.Paragraph
 	CitedBy    []citation
-	md         mdBody // Body, for the link check
+	md         linkcheck.Body // Body, for the link check
 
 	// Copies of the Article's fields, set by viewOf: text/template finds a
 	// field declared here at once, but looks a promoted one up through
@@ -214,21 +216,10 @@ func viewOf(a *content.Article, root string, l *lang) *articleView {
 	return v
 }
 
-// An mdBody is a page's converted Markdown, for the page's link check:
-// the bytes the page holds, and what the syntax tree says of them, so
-// that the body need not be scanned again and an error names the line
-// of the link in the source.
-type mdBody struct {
-	html  []byte
-	refs  *markdown.Refs  // the ids and URLs in html, if known
-	links []markdown.Link // the links in html with their lines (in the Markdown converted)
-	line  int             // the source's line on which the Markdown starts
-}
-
-// bodyOf is the mdBody of a document converted from the Markdown that
-// starts on line of its source.
-func bodyOf(doc *markdown.Doc, line int) mdBody {
-	return mdBody{html: doc.HTML, refs: doc.Refs, links: doc.Links, line: line}
+// bodyOf is the body of a document converted from the Markdown that
+// starts on line of its source, for the page's link check.
+func bodyOf(doc *markdown.Doc, line int) linkcheck.Body {
+	return linkcheck.Body{HTML: doc.HTML, Refs: doc.Refs, Links: doc.Links, Line: line}
 }
 
 // A citation is a timeline entry that quotes an article's paragraph.
@@ -255,92 +246,61 @@ func (r *renderer) newPage(kind, p, title string) *page {
 		Canonical: r.abs(p), OGType: "website", Feed: r.c.Site.BaseURL != "", Offline: r.offline}
 }
 
-// add records a finished file: it writes it to the output (or keeps it in
-// Result.Files), and scans an HTML page's ids and links for the link
+// add records a finished file: it writes it to the output, and scans an HTML page's ids and links for the link
 // check, in the caller's goroutine so that pages are scanned in parallel.
 func (r *renderer) add(p string, b []byte, source string) error {
-	var s *scanned
+	var s *linkcheck.Scanned
 	if strings.HasSuffix(p, ".html") {
-		s = scanHTML(b)
+		s = linkcheck.Scan(b)
 	}
 	return r.addScanned(p, b, source, s)
 }
 
 // addScanned is add for a page whose refs the caller has scanned (nil for
 // a file that is not an HTML page).
-func (r *renderer) addScanned(p string, b []byte, source string, s *scanned) error {
+func (r *renderer) addScanned(p string, b []byte, source string, s *linkcheck.Scanned) error {
 	r.mu.Lock()
-	_, taken := r.res.Files[p]
-	if !taken {
-		r.res.Files[p] = nil // taken from now: a second page for p is refused while this one is written
-	}
+	taken := r.files[p]
+	r.files[p] = true // taken from now: a second page for p is refused while this one is written
 	r.mu.Unlock()
 	if taken && !r.rewrite {
 		return fmt.Errorf("two pages would be written to %s; rename one of their sources", p)
 	}
-	if r.out != nil {
-		if err := r.out.put(p, b); err != nil {
-			return fmt.Errorf("write %s: %w", p, err)
-		}
-		b = nil
+	if err := r.out.Put(p, b); err != nil {
+		return fmt.Errorf("write %s: %w", p, err)
 	}
 	if r.progress != nil && !taken && strings.HasSuffix(p, ".html") {
 		r.progress(int(r.made.Add(1)), r.toMake)
 	}
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.res.Files[p] = b
-	if s != nil {
-		if r.lean {
-			r.settle(p, s)
-		}
-		r.refs[p] = s.refs(r.idSets)
-	}
-	if source != "" {
-		r.sources[p] = source
-	}
+	r.links.Add(p, source, s)
+	r.mu.Unlock()
 	return nil
 }
 
-// settle drops, in a lean build, the links of page p that the link check
-// at the end would pass already, so that only the others are kept until
-// then. A link passed now passes then: a build replaces no file and no
-// page's ids, and a planned page exists by then (or the build fails
-// before its link check; checkLinks makes sure). What is left are links
-// to pages not yet made with a #fragment, and links that are wrong, kept
-// so that the link check reports them as it always did. Called with r.mu
-// held.
-func (r *renderer) settle(p string, s *scanned) {
-	exists := func(t string) bool {
-		_, ok := r.res.Files[t]
-		return ok || r.planned[t]
-	}
-	s.links = slices.DeleteFunc(s.links, func(l ref) bool { return checkLink(p, l, exists, r.refs) == "" })
-}
-
-// plan records, in a lean build, the pages that render makes for certain
-// or fails: one per article, page and timeline, the index pages, 404.html
-// and search.html.
+// plan tells the link check, in a lean build, the pages that render
+// makes for certain or fails, so that it passes the links to them as
+// soon as their page is made (see linkcheck.Checker.Plan): one per
+// article, page and timeline, the index pages, the facets' pages,
+// 404.html and search.html.
 func (r *renderer) plan() {
 	if !r.lean {
 		return
 	}
 	n := r.indexPages()
-	r.planned = make(map[string]bool, len(r.pages)+len(r.timelines)+n+2)
+	planned := make([]string, 0, len(r.pages)+len(r.timelines)+n+2)
 	for _, p := range r.pages {
-		r.planned[p] = true
+		planned = append(planned, p)
 	}
 	for _, t := range r.timelines {
-		r.planned[t.Path()] = true
+		planned = append(planned, t.Path())
 	}
 	for k := 1; k <= n; k++ {
-		r.planned[indexPath(k)] = true
+		planned = append(planned, indexPath(k))
 	}
-	for _, p := range r.facetPaths() {
-		r.planned[p] = true
-	}
-	r.planned["404.html"] = true
-	r.planned["search.html"] = true
+	planned = append(planned, r.facetPaths()...)
+	planned = append(planned, "404.html", "search.html")
+	r.links.Plan(planned)
 }
 
 // pagesToMake is how many HTML pages render makes: one per article, page
@@ -355,37 +315,26 @@ func (r *renderer) pagesToMake() int {
 	return n
 }
 
+// has reports whether the file p has been made: the link check asks
+// with r.mu held (in add), or once the render is done.
+func (r *renderer) has(p string) bool { return r.files[p] }
+
 // file returns the content of a file already made.
-func (r *renderer) file(p string) ([]byte, error) {
-	if r.out != nil {
-		return r.out.get(p)
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	b, ok := r.res.Files[p]
-	if !ok {
-		return nil, fmt.Errorf("%s was not built", p)
-	}
-	return b, nil
-}
+func (r *renderer) file(p string) ([]byte, error) { return r.out.Get(p) }
 
 func (r *renderer) exec(pg *page, source string) error {
-	// res.Files keeps the bytes when there is no output: a fresh buffer then.
-	buf := new(bytes.Buffer)
-	if r.out != nil {
-		buf = execBufs.Get().(*bytes.Buffer)
-		buf.Reset()
-	}
+	buf := execBufs.Get().(*bytes.Buffer)
+	buf.Reset()
 	err := r.execute(buf, pg)
 	if err != nil {
 		err = templateError(path.Join(ThemeDir, pg.Kind+".html"), err)
 	} else if pg.md != nil && strings.HasSuffix(pg.Path, ".html") {
-		err = r.addScanned(pg.Path, buf.Bytes(), source, scanWithBody(buf.Bytes(), pg.md))
+		err = r.addScanned(pg.Path, buf.Bytes(), source, linkcheck.ScanWithBody(buf.Bytes(), pg.md))
 	} else {
 		err = r.add(pg.Path, buf.Bytes(), source)
 	}
-	if r.out != nil && buf.Cap() <= 1<<20 {
-		execBufs.Put(buf) // written out by add, not kept
+	if buf.Cap() <= 1<<20 {
+		execBufs.Put(buf) // Output.Put keeps no reference to it
 	}
 	return err
 }
@@ -403,8 +352,8 @@ func (r *renderer) execute(buf *bytes.Buffer, pg *page) error {
 	return r.theme.pages[pg.Kind].ExecuteTemplate(buf, entry, pg)
 }
 
-// execBufs are the buffers pages are executed into when they are written
-// out at once, so that each page does not grow a buffer of its own.
+// execBufs are the buffers pages are executed into, so that each page
+// does not grow a buffer of its own.
 var execBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // convert renders a Markdown source, resolving its links to other
@@ -502,9 +451,7 @@ func (r *renderer) render() error {
 	n := len(r.c.Articles)
 	r.views = make([]*articleView, n)
 	r.search = make([]searchDoc, n)
-	if d, ok := r.out.(*dirOutput); ok && r.lean {
-		r.stream = newSearchStream(d.create)
-	}
+	r.stream = newSearchStream(r.out.Create, 0)
 	verrs := make([]content.List, n)
 	parallel(n, func(i int) {
 		verrs[i] = r.renderArticle(i)
@@ -576,17 +523,12 @@ func (r *renderer) renderArticle(i int) content.List {
 	a := r.c.Articles[i]
 	v, errs := r.articleView(a)
 	if v == nil {
-		if r.stream != nil {
-			r.stream.put(i, nil)
-		}
+		r.stream.put(i, nil)
 		return errs
 	}
 	r.views[i] = v
 	r.search[i] = r.articleSearchDoc(v)
-	if r.stream != nil {
-		r.stream.put(i, r.search[i].json)
-		r.search[i].json = nil
-	}
+	r.stream.put(i, r.search[i].json)
 	errs.Add(r.renderArticlePage(i))
 	if r.lean {
 		// Of the view, only the feed needs its entries' again, for their
@@ -594,9 +536,9 @@ func (r *renderer) renderArticle(i int) content.List {
 		if i < len(r.c.Articles)-FeedEntries || r.c.Site.BaseURL == "" {
 			r.views[i] = nil
 		}
-		// Of the search document, written out when streamed, the index's
+		// Of the search document, written out by the stream, the index's
 		// timeline part needs the text of a quoted article, and its URL.
-		d := searchDoc{json: r.search[i].json}
+		var d searchDoc
 		if r.backlinks[a.Slug] != nil {
 			d.URL, d.Parts = r.search[i].URL, r.search[i].Parts
 		}
@@ -665,7 +607,7 @@ func (r *renderer) indexPages() int {
 func (r *renderer) renderIndexPages(first, last int) ([]string, content.List) {
 	var errs content.List
 	var intro template.HTML
-	var md *mdBody
+	var md *linkcheck.Body
 	if r.c.Site.Intro != "" && first == 1 {
 		doc, e := r.convert(content.SiteFile, r.c.Site.IntroLine(), []byte(r.c.Site.Intro), false, "index.html", nil)
 		errs = append(errs, e...)
@@ -748,30 +690,34 @@ func (r *renderer) pager(k, total int) *pager {
 }
 
 // writeSearchIndex writes the search index: the shards holding the
-// articles given by index (all when nil), and search-index.js.
+// articles given by index (all when nil), and search-index.js. A full
+// render's shards are those its stream wrote as the articles were made;
+// a rebuild writes the shards it changes from the documents it keeps.
 func (r *renderer) writeSearchIndex(changed []int) error {
 	n := len(r.c.Articles)
-	if r.stream != nil {
-		if err := r.stream.close(); err != nil {
-			return fmt.Errorf("write the search index: %w", err)
+	shards := map[int]bool{}
+	for _, i := range changed {
+		shards[i/SearchShardSize+1] = true
+	}
+	full := r.stream // the full render's, which has every shard
+	r.stream = nil
+	for k := 1; k <= searchShards(n); k++ {
+		if full == nil && (changed == nil || shards[k]) {
+			s := newSearchStream(r.out.Create, (k-1)*SearchShardSize)
+			for i := (k - 1) * SearchShardSize; i < min(n, k*SearchShardSize); i++ {
+				s.put(i, r.search[i].json)
+			}
+			if err := s.close(); err != nil {
+				return fmt.Errorf("write the search index: %w", err)
+			}
 		}
 		r.mu.Lock()
-		for k := 1; k <= searchShards(n); k++ {
-			r.res.Files[searchShard(k)] = nil
-		}
+		r.files[searchShard(k)] = true
 		r.mu.Unlock()
-	} else {
-		shards := map[int]bool{}
-		for _, i := range changed {
-			shards[i/SearchShardSize+1] = true
-		}
-		for k := 1; k <= searchShards(n); k++ {
-			if changed == nil || shards[k] {
-				lo, hi := min(n, (k-1)*SearchShardSize), min(n, k*SearchShardSize)
-				if err := r.add(searchShard(k), searchShardJS(r.search[lo:hi]), ""); err != nil {
-					return err
-				}
-			}
+	}
+	if full != nil {
+		if err := full.close(); err != nil {
+			return fmt.Errorf("write the search index: %w", err)
 		}
 	}
 	idx, err := searchIndexJS(r.timelineSearch(r.search))
@@ -802,23 +748,14 @@ func (r *renderer) renderSearch() content.List {
 	return errs
 }
 
-// parallel calls f(0..n-1) on a pool of one worker per CPU.
+// parallel calls f(0..n-1), at most one call per CPU at a time. The
+// callers keep each call's errors by index, so that they are reported in
+// the same order however the calls are scheduled.
 func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error { f(i); return nil })
 	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	g.Wait()
 }

@@ -178,29 +178,6 @@ const (
 	shardTail = "]);\n"
 )
 
-// searchShardJS is one shard: the documents' JSON, in order.
-func searchShardJS(docs []searchDoc) []byte {
-	n := len(shardHead) + len(shardTail)
-	for _, d := range docs {
-		n += len(d.json) + 1
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, n))
-	buf.WriteString(shardHead)
-	wrote := 0
-	for _, d := range docs {
-		if d.json == nil {
-			continue // an article that failed; the build fails anyway
-		}
-		if wrote > 0 {
-			buf.WriteByte(',')
-		}
-		buf.Write(d.json)
-		wrote++
-	}
-	buf.WriteString(shardTail)
-	return buf.Bytes()
-}
-
 // searchIndexJS is search-index.js: the timeline entries, which point
 // into the documents of the shards by their position in the whole index.
 func searchIndexJS(timelines []searchTimeline) ([]byte, error) {
@@ -217,20 +194,25 @@ func searchIndexJS(timelines []searchTimeline) ([]byte, error) {
 
 // A searchStream writes the index's documents to their shards in site
 // order as the workers finish them, holding only the few that arrive
-// early, so that a build never holds the whole index.
+// early, so that a build never holds the whole index. It is the one
+// writer of shards: a rebuild feeds one the documents of a shard it
+// writes again.
 type searchStream struct {
 	mu      sync.Mutex
 	create  func(name string) (io.WriteCloser, error)
 	f       io.WriteCloser
 	w       *bufio.Writer
+	first   int // the index of the first document, at the start of a shard
 	next    int // the index of the next document to write
 	wrote   int // documents written to the current shard
 	pending map[int][]byte
 	err     error
 }
 
-func newSearchStream(create func(string) (io.WriteCloser, error)) *searchStream {
-	return &searchStream{create: create, pending: map[int][]byte{}}
+// newSearchStream is a stream of the documents from the first (a
+// multiple of SearchShardSize) on.
+func newSearchStream(create func(string) (io.WriteCloser, error), first int) *searchStream {
+	return &searchStream{create: create, first: first, next: first, pending: map[int][]byte{}}
 }
 
 // open starts shard k.
@@ -289,8 +271,8 @@ func (s *searchStream) put(i int, doc []byte) {
 // close ends the last shard (or writes the one, empty, shard of a
 // dossier without articles).
 func (s *searchStream) close() error {
-	if s.next == 0 && s.err == nil {
-		s.open(1)
+	if s.next == s.first && s.err == nil {
+		s.open(s.first/SearchShardSize + 1)
 	}
 	s.finish()
 	return s.err

@@ -1,6 +1,40 @@
 // Package site is Dossier's one orchestrator: it loads a dossier's
 // sources, renders every page, checks every link, and writes the site.
 //
+// # Pipeline
+//
+// Every full build runs one pipeline (build), whatever receives its
+// files; only the Output differs:
+//
+//  1. Load the sources (content.Load; Build uses content.LoadLean, which
+//     reads each article's body again when it renders it) and apply the
+//     -base-url and -base-path overrides.
+//  2. Load the theme: the embedded one, overridden file by file by the
+//     site's templates/.
+//  3. Prepare: the Markdown converter, the map of sources to the pages
+//     they become, the timelines (which convert the articles they quote,
+//     to prove the quotes), the paragraphs they cite, and the facets.
+//  4. Plan (Build only): tell the link check the pages that will be made,
+//     so that links to them pass as soon as their page is written and
+//     what the build keeps does not grow with the site.
+//  5. Render, each file going to the Output as soon as it is made and
+//     each HTML page being scanned for the link check as it goes: the
+//     theme's static files and content/static/ (each streamed from its
+//     source, never held whole); every article, in parallel, with its
+//     search document streamed to its shard of the search index; the
+//     pages; the timelines; the index pages; the facet pages; 404.html;
+//     search.html and the rest of the index; the single-file edition;
+//     robots.txt, sitemap.xml and feed.xml; and last the offline zip,
+//     which holds every other file, read back from the Output and
+//     streamed into it as it is packed.
+//  6. Check every link and #fragment (package linkcheck).
+//  7. Commit the Output, or Abort it on the first error.
+//
+// The Outputs are a directory (Build: a new sibling of the output
+// directory, which Commit swaps in and Abort removes) and memory (Render,
+// and the preview's Builder, which keeps the last good build and
+// re-renders only what an edit of an article changes; see Builder).
+//
 // # Pages and URLs
 //
 //	index.html                 the dossier: title, introduction, timelines, articles by date
@@ -35,14 +69,12 @@ package site
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
-	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"dossier/internal/content"
+	"dossier/internal/linkcheck"
 	"dossier/internal/timeline"
 )
 
@@ -60,8 +92,11 @@ type Options struct {
 
 // A Result describes a finished build.
 type Result struct {
-	// Files maps each output path (slash-separated) to its content. After
-	// Build, which writes pages as they are made, the contents are nil.
+	// Paths are the output paths (slash-separated), sorted.
+	Paths []string
+	// Files maps each output path to its content, for the builds that
+	// keep the site in memory (Render, Builder); nil after Build, which
+	// wrote each page as it was made.
 	Files     map[string][]byte
 	Articles  int
 	Timelines int
@@ -85,22 +120,13 @@ func Build(src, out string, opts Options) (*Result, error) {
 		return nil, err
 	}
 	defer source.Close()
-	tmp, release, err := newSibling(src, out)
+	dir, err := openDir(src, out)
 	if err != nil {
 		return nil, err
 	}
-	defer release()
-	r, err := renderAll(source, opts, &dirOutput{dir: tmp, made: map[string]bool{}}, true)
-	if err == nil {
-		err = r.checkLinks()
-	}
-	if err != nil {
-		os.RemoveAll(tmp)
+	r, err := build(source, opts, dir, true)
+	if r == nil {
 		return nil, err
-	}
-	warning, err := swapIn(tmp, out)
-	if warning != "" {
-		r.res.Warnings = append(r.res.Warnings, warning)
 	}
 	return r.res, err
 }
@@ -108,7 +134,7 @@ func Build(src, out string, opts Options) (*Result, error) {
 // Summary is the one line a build prints.
 func (r *Result) Summary(out string, d time.Duration) string {
 	return fmt.Sprintf("built %s (%s, %s, %s) into %s in %s",
-		count(len(r.Files), "file"), count(r.Articles, "article"), count(r.Timelines, "timeline"), count(r.Pages, "page"),
+		count(len(r.Paths), "file"), count(r.Articles, "article"), count(r.Timelines, "timeline"), count(r.Pages, "page"),
 		filepath.ToSlash(out), d.Round(time.Millisecond))
 }
 
@@ -123,37 +149,40 @@ func count(n int, noun string) string {
 
 // Render builds the whole site from fsys into memory: load, render, check.
 func Render(fsys fs.FS, opts Options) (*Result, error) {
-	r, err := renderAll(fsys, opts, nil, false)
+	mem := newMemOutput()
+	r, err := build(fsys, opts, mem, false)
 	if err != nil {
-		return nil, err
+		return nil, err // memory commits without fail: r is nil
 	}
-	if err := r.checkLinks(); err != nil {
-		return nil, err
-	}
+	r.res.Files = mem.files
 	return r.res, nil
 }
 
-// checkLinks checks every link of the site, from the pages' scanned refs.
-// A lean build has passed the links to planned pages already (see settle):
-// those pages must all have been made.
-func (r *renderer) checkLinks() error {
-	var missing []string
-	for p := range r.planned {
-		if _, ok := r.res.Files[p]; !ok {
-			missing = append(missing, p)
-		}
+// build is the pipeline of every full build: load and render into out,
+// check the links, and commit out, or abort it on the first error. A
+// failed commit returns the renderer with the error, as the files are
+// made (see OutputError).
+func build(fsys fs.FS, opts Options, out Output, lean bool) (*renderer, error) {
+	r, err := renderAll(fsys, opts, out, lean)
+	if err == nil {
+		err = r.checkLinks()
 	}
-	if len(missing) > 0 {
-		slices.Sort(missing)
-		return fmt.Errorf("link check: internal error: planned pages not made, though links to them were passed: %s", strings.Join(missing, ", "))
+	if err != nil {
+		out.Abort()
+		return nil, err
 	}
-	return linkErrors(checkAll(r.sourceFS(), r.res.Files, r.refs, r.sources))
+	warnings, err := out.Commit()
+	r.res.Warnings = append(r.res.Warnings, warnings...)
+	return r, err
 }
 
-// renderAll loads and renders the whole site into out (memory when nil),
-// without the link check. lean drops what a page no longer needs once it
-// is written, for builds that do not keep the site (see renderer.lean).
-func renderAll(fsys fs.FS, opts Options, out output, lean bool) (*renderer, error) {
+// checkLinks checks every link of the site, from the pages' scanned refs.
+func (r *renderer) checkLinks() error { return r.links.Check() }
+
+// renderAll loads and renders the whole site into out, without the link
+// check. lean drops what a page no longer needs once it is written, for
+// builds whose renderer is not kept (see renderer.lean).
+func renderAll(fsys fs.FS, opts Options, out Output, lean bool) (*renderer, error) {
 	load := content.Load
 	if lean {
 		load = content.LoadLean
@@ -171,9 +200,10 @@ func renderAll(fsys fs.FS, opts Options, out output, lean bool) (*renderer, erro
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Files: map[string][]byte{}}
-	r := &renderer{c: c, theme: th, res: res, out: out, lean: lean, sources: map[string]string{}, refs: map[string]pageRefs{}, idSets: idSets{},
+	res := &Result{}
+	r := &renderer{c: c, theme: th, res: res, out: out, files: map[string]bool{}, lean: lean,
 		offline: len(c.Articles) <= OfflineMaxArticles, baseFlag: opts.BaseURL != ""}
+	r.links = linkcheck.New(c.FS, r.has)
 	if o := c.Site.OfflineEditions; o != nil {
 		r.offline = *o
 	}
@@ -190,6 +220,7 @@ func renderAll(fsys fs.FS, opts Options, out output, lean bool) (*renderer, erro
 			return nil, fmt.Errorf("%s: %w", OfflineZip, err)
 		}
 	}
+	r.res.Paths = sortedKeys(r.files)
 	r.res.searchDocs, r.res.timelines = r.search, r.timelines
 	sort.Strings(r.res.Warnings) // workers add them as they finish
 	return r, nil

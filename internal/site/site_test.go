@@ -320,7 +320,7 @@ func TestBadInput(t *testing.T) {
 // buildLean renders fsys as Build does, into a temporary directory, and
 // checks its links.
 func buildLean(t *testing.T, fsys fs.FS) error {
-	r, err := renderAll(fsys, Options{}, &dirOutput{dir: t.TempDir(), made: map[string]bool{}}, true)
+	r, err := renderAll(fsys, Options{}, newDirOutput(t.TempDir()), true)
 	if err != nil {
 		return err
 	}
@@ -355,51 +355,6 @@ func TestLeanBuildLinksBetweenArticles(t *testing.T) {
 				t.Errorf("error %v, want one with %q", err, tt.want)
 			}
 		})
-	}
-}
-
-// A lean build passes the links to the pages it plans before they are
-// made; the link check fails if one was not made after all.
-func TestCheckLinksPlanned(t *testing.T) {
-	r := &renderer{res: &Result{Files: map[string][]byte{"a.html": nil}}, planned: map[string]bool{"a.html": true, "b.html": true}}
-	if err := r.checkLinks(); err == nil || !strings.HasSuffix(err.Error(), "planned pages not made, though links to them were passed: b.html") {
-		t.Errorf("got %v, want b.html named as not made", err)
-	}
-}
-
-// A lean build settles a link when its page is added if it can; the end
-// result is the same whichever of two linked pages is added first.
-func TestSettleOrder(t *testing.T) {
-	page := func(ids, link string) []byte {
-		return []byte(`<main id="main">` + ids + `<a href="` + link + `">x</a></main>`)
-	}
-	for _, tt := range []struct {
-		name string
-		bIDs string // the ids page b has
-		want string // "" for no error
-	}{
-		{"fragment exists", `<p id="p1">`, ""},
-		{"fragment missing", `<p id="p2">`, `no element with id "p1" in b.html`},
-	} {
-		for _, order := range [][]string{{"a.html", "b.html"}, {"b.html", "a.html"}} {
-			t.Run(tt.name+"/"+strings.Join(order, ","), func(t *testing.T) {
-				r := &renderer{lean: true, res: &Result{Files: map[string][]byte{}}, refs: map[string]pageRefs{},
-					sources: map[string]string{}, planned: map[string]bool{"a.html": true, "b.html": true}}
-				pages := map[string][]byte{"a.html": page("", "b.html#p1"), "b.html": page(tt.bIDs, "a.html")}
-				for _, p := range order {
-					if err := r.addScanned(p, pages[p], "", scanHTML(pages[p])); err != nil {
-						t.Fatal(err)
-					}
-				}
-				if settled := len(r.refs["a.html"].links) == 0; settled != (order[0] == "b.html" && tt.want == "") {
-					t.Errorf("a.html's link kept until the end: %v", !settled)
-				}
-				err := r.checkLinks()
-				if tt.want == "" && err != nil || tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {
-					t.Errorf("error %v, want one with %q", err, tt.want)
-				}
-			})
-		}
 	}
 }
 
@@ -641,7 +596,7 @@ func TestSummaryCounts(t *testing.T) {
 		r    Result
 		want string
 	}{
-		{Result{Files: map[string][]byte{"a": nil}, Articles: 1, Timelines: 1, Pages: 1}, "built 1 file (1 article, 1 timeline, 1 page) into public in 2ms"},
+		{Result{Paths: []string{"a"}, Articles: 1, Timelines: 1, Pages: 1}, "built 1 file (1 article, 1 timeline, 1 page) into public in 2ms"},
 		{Result{Articles: 2, Pages: 3}, "built 0 files (2 articles, 0 timelines, 3 pages) into public in 2ms"},
 	} {
 		if got := c.r.Summary("public", 2*time.Millisecond); got != c.want {

@@ -24,40 +24,29 @@ type staticFile struct {
 }
 
 // copyStatic publishes the files of content/static/ and reads the size of
-// each image among them, for the pages that show it. A build into a
-// directory streams each file from its source into the output (see
-// streamStatic); one in memory (the preview) reads it whole.
+// each image among them, for the pages that show it. Each file is
+// streamed from its source into the output (see streamStatic), whatever
+// the Output: a build into a directory never holds one whole, and the
+// preview, which keeps its files in memory, makes the same site.
 func (r *renderer) copyStatic() content.List {
 	files, errs := content.ListStatic(r.c.FS)
 	r.static = make(map[string]*staticFile, len(files))
-	d, stream := r.out.(*dirOutput)
 	for _, f := range files {
 		sf := &staticFile{out: StaticOut + strings.TrimPrefix(f, content.StaticDir+"/")}
-		if stream {
-			if err := r.streamStatic(d, f, sf); err != nil {
-				errs.Add(err)
-				continue
-			}
-			r.static[f] = sf
-			continue
-		}
-		b, err := content.ReadStatic(r.c.FS, f)
-		if err != nil {
+		if err := r.streamStatic(f, sf); err != nil {
 			errs.Add(err)
 			continue
 		}
-		sf.width, sf.height, sf.sizeErr = content.ImageSize(f, b)
 		r.static[f] = sf
-		errs.Add(r.add(sf.out, b, f))
 	}
 	return errs
 }
 
-// streamStatic publishes the file f of content/static/ into the directory
-// output d by copying it, so that a file of any size (a video, a scanned
-// archive) costs the build no memory. Of an image it first reads the
-// header, for its size.
-func (r *renderer) streamStatic(d *dirOutput, f string, sf *staticFile) error {
+// streamStatic publishes the file f of content/static/ by copying it into
+// a file the output creates, so that a file of any size (a video, a
+// scanned archive) costs a build into a directory no memory. Of an image
+// it first reads the header, for its size.
+func (r *renderer) streamStatic(f string, sf *staticFile) error {
 	if _, ok := content.ImageTypes[strings.ToLower(path.Ext(f))]; ok {
 		src, err := content.OpenStatic(r.c.FS, f)
 		if err != nil {
@@ -76,7 +65,7 @@ func (r *renderer) streamStatic(d *dirOutput, f string, sf *staticFile) error {
 	if err := r.claim(sf.out, f); err != nil {
 		return err
 	}
-	w, err := d.create(sf.out)
+	w, err := r.out.Create(sf.out)
 	if err == nil {
 		_, err = io.Copy(w, src)
 		if cerr := w.Close(); err == nil {
@@ -90,19 +79,18 @@ func (r *renderer) streamStatic(d *dirOutput, f string, sf *staticFile) error {
 }
 
 // claim records the output path p, made from source (if any), for a file
-// written into the output without add (streamed, so never held): its
-// content in res.Files is nil, as add leaves it in a build into a
-// directory. A second file for p is refused, as add refuses it.
+// written into the output without add (streamed, so never held, and not
+// an HTML page the link check scans). A second file for p is refused, as
+// add refuses it.
 func (r *renderer) claim(p, source string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if _, taken := r.res.Files[p]; taken && !r.rewrite {
+	taken := r.files[p]
+	if taken && !r.rewrite {
 		return fmt.Errorf("two pages would be written to %s; rename one of their sources", p)
 	}
-	r.res.Files[p] = nil
-	if source != "" {
-		r.sources[p] = source
-	}
+	r.files[p] = true
+	r.links.Add(p, source, nil)
 	return nil
 }
 

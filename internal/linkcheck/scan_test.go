@@ -1,4 +1,4 @@
-package site
+package linkcheck
 
 import (
 	"reflect"
@@ -24,22 +24,22 @@ func TestScanWithBodyEqualsScan(t *testing.T) {
 		"body first": body + `<p id="p9"><a href="#p9">self</a></p>`,
 		"body twice": `<main>` + body + body + `</main>`,
 	}
-	md := bodyOf(doc, 1)
+	md := Body{HTML: doc.HTML, Refs: doc.Refs, Links: doc.Links, Line: 1}
 	for name, page := range pages {
-		got, want := scanWithBody([]byte(page), &md), scanHTML([]byte(page))
+		got, want := ScanWithBody([]byte(page), &md), Scan([]byte(page))
 		for i := range got.links {
-			got.links[i].line = 0 // the body's links have their lines; a scan has none
+			got.links[i].Line = 0 // the body's links have their lines; a scan has none
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s:\n with body %+v\n scanned   %+v", name, got, want)
 		}
 	}
-	if got := scanHTML([]byte(pages["body twice"])); len(got.dups) == 0 {
+	if got := Scan([]byte(pages["body twice"])); len(got.dups) == 0 {
 		t.Error("a body given twice should give duplicate ids")
 	}
 	// Not verbatim in the page (escaped into an attribute): scanned whole.
 	page := `<main><div title="` + strings.ReplaceAll(body, `"`, "&quot;") + `"></div><a href="z.html">z</a></main>`
-	if got, want := scanWithBody([]byte(page), &md), scanHTML([]byte(page)); !reflect.DeepEqual(got, want) {
+	if got, want := ScanWithBody([]byte(page), &md), Scan([]byte(page)); !reflect.DeepEqual(got, want) {
 		t.Errorf("escaped body:\n with body %+v\n scanned   %+v", got, want)
 	}
 }
@@ -53,13 +53,13 @@ func TestScanWithUnknownBody(t *testing.T) {
 	if err != nil || doc.Refs != nil {
 		t.Fatalf("convert: %v, refs %v (want unknown)", err, doc.Refs)
 	}
-	md := bodyOf(doc, 10)
+	md := Body{HTML: doc.HTML, Refs: doc.Refs, Links: doc.Links, Line: 10}
 	page := `<html><head><link rel="stylesheet" href="../style.css"></head><body><a href="x.html#p2">nav</a><main>` + string(doc.HTML) + `</main><a href="z.html">z</a></body></html>`
-	got, want := scanWithBody([]byte(page), &md), scanHTML([]byte(page))
+	got, want := ScanWithBody([]byte(page), &md), Scan([]byte(page))
 	lines := map[string][]int32{}
 	for i, l := range got.links {
-		lines[l.url] = append(lines[l.url], l.line)
-		got.links[i].line = 0
+		lines[l.URL] = append(lines[l.URL], l.Line)
+		got.links[i].Line = 0
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("with body %+v\n scanned   %+v", got, want)
