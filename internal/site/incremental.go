@@ -363,6 +363,12 @@ func (rb *partialBuild) render() ([]string, error) {
 	for _, p := range more {
 		rb.dirty[p] = true
 	}
+	// The feed holds the latest articles whole, and the sitemap lists the
+	// pages: with a base URL they are written again, as a full render
+	// would (changedFiles compares them; they hold no links to check).
+	if r.c.Site.BaseURL != "" {
+		errs.Add(r.publishFiles())
+	}
 	errs = append(errs, r.theme.lang.misprintErrors()...)
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -379,11 +385,12 @@ func (rb *partialBuild) checkLinks(pages []string) error {
 	return rb.b.links.Recheck(rb.r.links, pages, scan)
 }
 
-// changedFiles are, sorted, the pages rendered and the search index's
-// files whose bytes differ from the last good build's.
+// changedFiles are, sorted, the pages rendered, the search index's files
+// and the feed, sitemap and robots.txt whose bytes differ from the last
+// good build's.
 func (rb *partialBuild) changedFiles(pages []string) []string {
 	var changed []string
-	shards := []string{SearchIndexFile}
+	shards := []string{SearchIndexFile, "feed.xml", "sitemap.xml", "robots.txt"}
 	for k := 1; k <= searchShards(len(rb.r.views)); k++ {
 		shards = append(shards, searchShard(k))
 	}

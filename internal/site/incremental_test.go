@@ -343,3 +343,36 @@ func TestBuilderIncrementalMisprint(t *testing.T) {
 		t.Errorf("the rebuild's error does not name the misprinted text: %v", err)
 	}
 }
+
+// With a base URL the feed holds the latest articles whole: an edit of
+// one of them gives the feed (and the sitemap) of a full render.
+func TestBuilderFeedAfterEdit(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, []byte("updated: \"2020-01-01\"\n")...)
+	opts := Options{BaseURL: "https://example.org/d/"}
+	b := NewBuilder(fsys, opts)
+	if _, _, err := b.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	a := string(fsys["content/articles/alpha.md"].Data)
+	edited := strings.Replace(a, "First paragraph with", "An edited first paragraph with", 1)
+	res, changed, err := rebuild(t, b, fsys, map[string]string{"content/articles/alpha.md": edited})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(changed, OfflineZip) {
+		t.Fatal("a full build, not an incremental one")
+	}
+	full, err := Render(fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"feed.xml", "sitemap.xml", "robots.txt"} {
+		if !bytes.Equal(res.Files[name], full.Files[name]) {
+			t.Errorf("%s differs from a full render:\n%s", name, firstDiff(res.Files[name], full.Files[name]))
+		}
+	}
+	if !strings.Contains(string(res.Files["feed.xml"]), "An edited first paragraph") || !slices.Contains(changed, "feed.xml") {
+		t.Errorf("feed.xml not rewritten (changed %v)", changed)
+	}
+}

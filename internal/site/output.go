@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,10 +66,21 @@ func openDir(src, out string) (*dirOutput, error) {
 }
 
 func (d *dirOutput) path(name string) (string, error) {
-	if strings.Contains(name, "..") || filepath.IsAbs(name) {
-		return "", fmt.Errorf("refusing to write %q outside the output directory", name)
+	if err := checkName(name); err != nil {
+		return "", err
 	}
 	return filepath.Join(d.dir, filepath.FromSlash(name)), nil
+}
+
+// checkName refuses an output path that could leave the output directory
+// (a ".." element, an absolute or unclean path), for both outputs alike,
+// so that the preview and a build never disagree on a name: "a..b.txt" is
+// a file name like any other.
+func checkName(name string) error {
+	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") {
+		return fmt.Errorf("refusing to write %q outside the output directory", name)
+	}
+	return nil
 }
 
 // mkdir makes the directory of p, once.
@@ -149,6 +161,9 @@ func newMemOutput() *memOutput { return &memOutput{files: map[string][]byte{}} }
 
 // Put keeps a copy of data.
 func (m *memOutput) Put(name string, data []byte) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
 	m.put(name, bytes.Clone(data))
 	return nil
 }
@@ -181,6 +196,9 @@ func (m *memOutput) Open(name string) (io.ReadCloser, error) {
 }
 
 func (m *memOutput) Create(name string) (io.WriteCloser, error) {
+	if err := checkName(name); err != nil {
+		return nil, err
+	}
 	return &memFile{m: m, name: name}, nil
 }
 

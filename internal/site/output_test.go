@@ -109,3 +109,29 @@ func TestSearchShardRewritten(t *testing.T) {
 		t.Errorf("wrote %q, want the shard and %s", got, SearchIndexFile)
 	}
 }
+
+// Both outputs take the same names: two dots in a file name are a name,
+// not a way out; a ".." element, an absolute path or a backslash is.
+func TestOutputNames(t *testing.T) {
+	d := newDirOutput(t.TempDir())
+	m := newMemOutput()
+	for _, c := range []struct {
+		name string
+		ok   bool
+	}{
+		{"static/report..v2.txt", true},
+		{"a...b/c.html", true},
+		{"index.html", true},
+		{"../x.html", false},
+		{"static/../../x", false},
+		{"/etc/x", false},
+		{"a//b", false},
+		{"a\\b", false},
+		{".", false},
+	} {
+		derr, merr := d.Put(c.name, []byte("x")), m.Put(c.name, []byte("x"))
+		if (derr == nil) != c.ok || (merr == nil) != c.ok {
+			t.Errorf("%q: directory %v, memory %v; want accepted %v", c.name, derr, merr, c.ok)
+		}
+	}
+}
