@@ -354,7 +354,7 @@ func (rb *partialBuild) render() ([]string, error) {
 	}
 	for _, p := range pages {
 		if p == "search.html" {
-			errs = append(errs, r.renderSearch()...)
+			errs = append(errs, r.renderSearchPage()...) // its shards are written above
 			continue
 		}
 		i := slices.IndexFunc(r.views, func(v *articleView) bool { return v.Path() == p })

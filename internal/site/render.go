@@ -731,6 +731,14 @@ func (r *renderer) writeSearchIndex(changed []int) error {
 // without JavaScript the page lists every article, or, when there are
 // more than an index page holds, links to the index pages.
 func (r *renderer) renderSearch() content.List {
+	errs := r.renderSearchPage()
+	errs.Add(r.writeSearchIndex(nil))
+	return errs
+}
+
+// renderSearchPage renders search.html alone, for an incremental rebuild,
+// which has written the shards it changed already.
+func (r *renderer) renderSearchPage() content.List {
 	var errs content.List
 	sp := r.newPage("search", "search.html", r.theme.lang.text("search"))
 	for k := 1; k <= searchShards(len(r.c.Articles)); k++ {
@@ -744,7 +752,6 @@ func (r *renderer) renderSearch() content.List {
 		sp.Pager = r.pager(0, (n+IndexPageSize-1)/IndexPageSize)
 	}
 	errs.Add(r.exec(sp, ""))
-	errs.Add(r.writeSearchIndex(nil))
 	return errs
 }
 
