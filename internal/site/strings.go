@@ -282,6 +282,35 @@ func (l *lang) checkKeys(ts []*template.Template, seen map[string]bool) content.
 	return errs
 }
 
+// foldConstants replaces each {{t "key"}} without arguments by the text it
+// gives, a constant of the template, once the keys are checked: its value
+// cannot change for the language, and a page would otherwise pay a call
+// through reflection for every one (html/template still escapes the
+// constant for where it stands). A call with arguments, or with a key the
+// language lacks (an error checkKeys reports), stays a call.
+func (l *lang) foldConstants(ts []*template.Template) {
+	for _, tm := range ts {
+		if tm.Tree == nil || tm.Tree.Root == nil {
+			continue
+		}
+		walkTree(tm.Tree.Root, func(c *parse.CommandNode) {
+			if len(c.Args) != 2 {
+				return
+			}
+			id, ok := c.Args[0].(*parse.IdentifierNode)
+			key, isStr := c.Args[1].(*parse.StringNode)
+			if !ok || id.Ident != "t" || !isStr {
+				return
+			}
+			text, known := l.lookup(key.Text)
+			if !known {
+				return
+			}
+			c.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: key.Pos, Quoted: strconv.Quote(text), Text: text}}
+		})
+	}
+}
+
 // walkTree calls f on every command under n.
 func walkTree(n parse.Node, f func(*parse.CommandNode)) {
 	switch n := n.(type) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"text/template/parse"
 
 	"golang.org/x/net/html"
 
@@ -270,5 +271,35 @@ func TestStringsSingularLayers(t *testing.T) {
 	}
 	if page := string(res.Files["search.html"]); !strings.Contains(page, `data-results-one="%d Treffer für „%s“."`) {
 		t.Errorf("search.html's singular is not the German plural")
+	}
+}
+
+// A {{t "key"}} without arguments becomes a constant of the template
+// when the theme loads (no call per page), and html/template escapes it
+// for where it stands, as it escaped the call's result.
+func TestStringsFolded(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	fsys["templates/strings.yaml"] = &fstest.MapFile{Data: []byte("en:\n  skip: \"Skip <to> & \\\"on\\\"\"\n  nav-label: \"Site <nav> & \\\"all\\\"\"\n")}
+	th, err := loadTheme(fsys, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for kind, pt := range th.pages {
+		for _, tm := range pt.Templates() {
+			if tm.Tree == nil {
+				continue
+			}
+			walkTree(tm.Tree.Root, func(c *parse.CommandNode) {
+				if id, ok := c.Args[0].(*parse.IdentifierNode); ok && id.Ident == "t" && len(c.Args) == 2 {
+					t.Errorf("%s: %s still calls t: %s", kind, tm.Name(), c)
+				}
+			})
+		}
+	}
+	idx := string(render(t, fsys).Files["index.html"])
+	for _, want := range []string{`>Skip &lt;to&gt; &amp; &#34;on&#34;</a>`, `<nav aria-label="Site &lt;nav&gt; &amp; &#34;all&#34;">`} {
+		if !strings.Contains(idx, want) {
+			t.Errorf("index.html lacks %s", want)
+		}
 	}
 }

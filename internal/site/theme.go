@@ -118,6 +118,7 @@ func loadTheme(site fs.FS, code string) (*theme, error) {
 	for _, kind := range pageKinds {
 		if pt := t.pages[kind]; pt != nil {
 			errs = append(errs, l.checkKeys(pt.Templates(), seen)...)
+			l.foldConstants(pt.Templates())
 		}
 	}
 	t.static = map[string][]byte{}
