@@ -178,6 +178,7 @@ func FuzzLinkifySkip(f *testing.F) {
 		"| a | b |\n|---|---|\n| www.example.org | c@d.org |\n",
 		"> quoted www.a.org\n> and b@c.org at the end\n\n- item http://x.org y\n  - nested z@w.org\n",
 		"two marks: a@b.org then words then www.c.org then words",
+		"0    \n0", // a hard break: linkify keeps a space before the <br>
 	} {
 		f.Add(s)
 	}
@@ -195,7 +196,12 @@ func FuzzLinkifySkip(f *testing.F) {
 		if got := render(t, c.md, src); got != want {
 			t.Errorf("lineLinkify changes %q:\nlinkify:     %s\nlineLinkify: %s", src, want, got)
 		}
-		words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+		// Linkify keeps a space or tab that CommonMark drops at a line's
+		// end (before a soft break, or a hard one's <br>): invisible, so
+		// the texts are compared by words, with <br> a word of its own.
+		words := func(s string) string {
+			return strings.Join(strings.Fields(strings.ReplaceAll(s, "<br>", " <br> ")), " ")
+		}
 		if got := render(t, c.plain, src); words(got) != words(want) && !mayLinkify([]byte(src)) {
 			t.Errorf("linkify changes %q, but mayLinkify says it cannot:\nwith:    %s\nwithout: %s", src, want, got)
 		}
