@@ -20,7 +20,7 @@ const MaxSourceSize = 8 << 20
 // A Source is a site root on disk, as the build and the preview read it:
 // an fs.FS that serves only regular files and directories inside the
 // root, and source files of at most MaxSourceSize. It is an
-// fs.ReadLinkFS too, for what refuses links altogether (ReadStatic).
+// fs.ReadLinkFS too, for what refuses links altogether (OpenStatic).
 //
 // A symbolic link whose target lies inside the site root is read as its
 // target, as Hugo and Zola do (a page shared by two sections, say); one
@@ -98,7 +98,7 @@ func sizeLimit(name string) int64 {
 }
 
 // Lstat describes the file name itself, a symbolic link not followed:
-// for what refuses links altogether (content/static/, see ReadStatic).
+// for what refuses links altogether (content/static/, see OpenStatic).
 func (s *Source) Lstat(name string) (fs.FileInfo, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "lstat", Path: name, Err: fs.ErrInvalid}

@@ -104,21 +104,6 @@ func suggestStatic(name string) string {
 	return strings.Trim(b.String(), "-")
 }
 
-// ReadStatic reads a file of content/static/ whole, as OpenStatic opens
-// it: for a build that keeps the site in memory (the preview).
-func ReadStatic(fsys fs.FS, name string) ([]byte, error) {
-	f, err := OpenStatic(fsys, name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(f)
-	if err != nil {
-		return nil, Errorf(name, 0, 0, "cannot read: %v", err)
-	}
-	return b, nil
-}
-
 // OpenStatic opens a file of content/static/. It is the one function that
 // opens those files, so that what the build accepts of them (a regular
 // file, not a link to one elsewhere) is decided in one place. A build
