@@ -308,3 +308,24 @@ func TestAddressesReader(t *testing.T) {
 		t.Errorf("%d of %d inputs match: the inputs do not tell the two apart", matched, len(inputs))
 	}
 }
+
+// The dek is one block: the first open line after the headline. The short
+// lines after it are the article's or furniture, never a second dek.
+func TestOneDek(t *testing.T) {
+	src := "Council approves new library\n\nThe vote was seven to two.\n\nA short second line here.\n\nAnd a short third one.\n\n" +
+		"The council voted on Wednesday to build a new public library on the site of the old market hall, after a first reading ended without a decision.\n\n" +
+		"At the first reading, councillors asked for a cost estimate before any vote, and the plan went back to the committee for a month.\n"
+	a, rep, err := Text([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var deks []string
+	for _, b := range rep.Blocks {
+		if b.Role == RoleDek {
+			deks = append(deks, b.Text)
+		}
+	}
+	if a.Dek != "The vote was seven to two." || len(deks) != 1 {
+		t.Errorf("dek %q; blocks taken as the dek: %q", a.Dek, deks)
+	}
+}

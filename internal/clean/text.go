@@ -111,7 +111,7 @@ func (c *classifier) markMetadata(a *Article, first, last int) {
 			a.Title = c.blocks[i].Text
 			continue
 		}
-		if title >= 0 && i == c.nextOpen(title) && f.words >= 3 && f.words <= 40 && caption(f.plain) == nil && !isCredit(f) {
+		if title >= 0 && a.Dek == "" && i == c.nextOpen(title) && f.words >= 3 && f.words <= 40 && caption(f.plain) == nil && !isCredit(f) {
 			c.blocks[i].Role = RoleDek
 			a.Dek = c.blocks[i].Text
 		}
