@@ -177,6 +177,7 @@ func TestHostileShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			fsys := loadTxtar(t, "testdata/site.txtar")
 			fsys[file] = &fstest.MapFile{Data: []byte(betaWith(tt.body + "\n\nBeta one.\n\nBeta two.\n"))}
 			_, err := Render(fsys, Options{})

@@ -347,6 +347,7 @@ func TestLeanBuildLinksBetweenArticles(t *testing.T) {
 		{"to a later article", "See [beta](beta.md#p7).", "See [alpha](alpha.md#p2).", `no element with id "p7" in articles/beta.html`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			fsys := loadTxtar(t, "testdata/site.txtar")
 			alpha := string(fsys["content/articles/alpha.md"].Data)
 			alpha = alpha[:strings.Index(alpha, "Second paragraph")] + tt.alpha + "\n"
