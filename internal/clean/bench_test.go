@@ -10,6 +10,7 @@ import (
 )
 
 func TestWordF1(t *testing.T) {
+	t.Parallel()
 	p, r, f1 := wordF1("The cat sat. The end", "the cat sat on the mat")
 	// got tokens: the cat sat the end (5); want: the cat sat on the mat (6);
 	// overlap: the, cat, sat, the = 4.
@@ -50,6 +51,7 @@ func BenchmarkWCXB(b *testing.B) {
 }
 
 func TestPlainText(t *testing.T) {
+	t.Parallel()
 	a := &Article{Body: []string{
 		"A **bold** claim,\nwrapped.",
 		"- one\n- two",
@@ -67,6 +69,7 @@ func TestPlainText(t *testing.T) {
 // verbatim importer keeps and a reference rewrites: curly quotes, no-break
 // spaces, line breaks and runs of spaces, on both sides.
 func TestSnippetForm(t *testing.T) {
+	t.Parallel()
 	body := "“It’s done,” she said.\nThe\u00a0end  of\tit"
 	for _, snip := range []string{`"it's done," she said. the end of it`, "it’s done,”  she", "The end of it", "said. The"} {
 		if !strings.Contains(snippetForm(body), snippetForm(snip)) {
@@ -84,6 +87,7 @@ func TestSnippetForm(t *testing.T) {
 // TestBySite checks that a site's pages all land in one fold and that the
 // host's "www." does not make two sites of one.
 func TestBySite(t *testing.T) {
+	t.Parallel()
 	var rs []pageResult
 	for i, u := range []string{"https://www.a.example/x", "https://a.example/y", "https://b.example/", "https://c.example/z", "https://www.b.example/q"} {
 		var gt groundTruth
@@ -113,6 +117,7 @@ func TestBySite(t *testing.T) {
 // holds its headline but no article, and one that holds neither; only the
 // first counts as a failed page with its title.
 func TestBenchFailedTitled(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, d := range []string{"text", "ground-truth"} {
 		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {

@@ -25,6 +25,7 @@ func body(a *Article) string { return strings.Join(a.Body, "\n\n") }
 // The Week's trailing list of headlines dates from about October 2025 and
 // has nothing to do with the article: none of it may reach the body.
 func TestTheWeekHeadlineListGone(t *testing.T) {
+	t.Parallel()
 	a, rep := cleanSeed(t, seeds[1].raw)
 	for _, headline := range []string{
 		"5 vengefully funny cartoons", "Political cartoons for October 18", "waging war", "John Bolton",
@@ -49,6 +50,7 @@ func TestTheWeekHeadlineListGone(t *testing.T) {
 // The Week signs off with the author's name and has his bio: the name is
 // the byline, the bio goes, and the sign-off leaves the last paragraph.
 func TestTheWeekSignoffAndBio(t *testing.T) {
+	t.Parallel()
 	a, rep := cleanSeed(t, seeds[1].raw)
 	if len(a.Authors) != 1 || a.Authors[0] != "Peter Weber" {
 		t.Errorf("authors = %q, want [Peter Weber] from the sign-off confirmed by the bio", a.Authors)
@@ -75,6 +77,7 @@ func TestTheWeekSignoffAndBio(t *testing.T) {
 // Mother Jones shows its donation appeal twice: both copies go, the second
 // as a duplicate of the first.
 func TestMotherJonesAppealGone(t *testing.T) {
+	t.Parallel()
 	a, rep := cleanSeed(t, seeds[0].raw)
 	for _, s := range []string{"WHO DOESN’T LOVE", "Julia Lurie", "donation", "payment methods", "Wow.", "newsletter", "Donate"} {
 		if strings.Contains(body(a), s) {
@@ -98,6 +101,7 @@ func TestMotherJonesAppealGone(t *testing.T) {
 // "Additional reporting by …" is a credit, not the byline: the page has
 // none, and none is invented.
 func TestMotherJonesCreditNotByline(t *testing.T) {
+	t.Parallel()
 	a, _ := cleanSeed(t, seeds[0].raw)
 	if len(a.Authors) != 0 {
 		t.Errorf("authors = %q, want none: the page has no byline", a.Authors)
@@ -116,6 +120,7 @@ func TestMotherJonesCreditNotByline(t *testing.T) {
 // Every paragraph of the hand-cleaned articles survives in the body, in
 // order: when unsure the classifier keeps.
 func TestSeedsKeepEveryParagraph(t *testing.T) {
+	t.Parallel()
 	for _, s := range seeds {
 		a, _ := cleanSeed(t, s.raw)
 		_, want := readArticle(t, filepath.Join(contentDir, "articles", s.article))
@@ -133,6 +138,7 @@ func TestSeedsKeepEveryParagraph(t *testing.T) {
 }
 
 func TestClassifierLines(t *testing.T) {
+	t.Parallel()
 	prose := "The minister said on Friday that the talks had gone well and that the two sides would meet again in the autumn."
 	for _, tc := range []struct {
 		name  string
@@ -171,6 +177,7 @@ func TestClassifierLines(t *testing.T) {
 }
 
 func TestEscapeMarkdown(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"Trump “pressed [Putin] and then”": "Trump “pressed [Putin] and then”",
 		"# not a heading":                  `\# not a heading`,
@@ -189,6 +196,7 @@ func TestEscapeMarkdown(t *testing.T) {
 }
 
 func TestSlug(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"Trump Raises Russian Interference With Putin But Says It’s Time to Move On": "trump-raises-russian-interference-with-putin",
 		"Café: Zürich’s best crème brûlée":                                           "cafe-zurichs-best-creme-brulee",
@@ -203,6 +211,7 @@ func TestSlug(t *testing.T) {
 // A page in another language has no English stopwords; the article must
 // still be found, not reported missing.
 func TestOtherLanguage(t *testing.T) {
+	t.Parallel()
 	p1 := "Die beiden Staatschefs trafen sich am Freitag am Rande des Gipfels in Osaka zu einem Gespräch über Handel und Abrüstung."
 	p2 := "Nach Angaben beider Seiten dauerte das Treffen länger als geplant, und weitere Gespräche sollen im Herbst in Genf folgen."
 	a, _, err := Text([]byte("Startseite\nPolitik\nTreffen in Osaka\n" + p1 + "\n" + p2 + "\nImpressum\n"))
@@ -215,6 +224,7 @@ func TestOtherLanguage(t *testing.T) {
 }
 
 func TestIsBreadcrumb(t *testing.T) {
+	t.Parallel()
 	for s, want := range map[string]bool{
 		"Home > Blog > Travel": true,
 		"Home | Blog | Travel": true,

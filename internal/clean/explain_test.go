@@ -14,6 +14,7 @@ import (
 // and no article paragraph is listed; -explain=all lists the kept
 // paragraphs too.
 func TestExplainSavedPage(t *testing.T) {
+	t.Parallel()
 	src := filepath.Join("testdata", "explain-page.html")
 	run := func(flag string) string {
 		t.Helper()
@@ -52,6 +53,7 @@ func TestExplainSavedPage(t *testing.T) {
 // for every block exactly once (kept, moved or removed) and that plain
 // -explain lists no kept block.
 func TestExplainAllSeeds(t *testing.T) {
+	t.Parallel()
 	for _, s := range seeds {
 		dir := t.TempDir()
 		src := copySeed(t, dir, s.raw)
@@ -86,6 +88,7 @@ func TestExplainAllSeeds(t *testing.T) {
 }
 
 func TestExplainFlag(t *testing.T) {
+	t.Parallel()
 	var stdout, stderr bytes.Buffer
 	if code := RunImport([]string{"-explain=some", "x.txt"}, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "-explain=all") {
 		t.Errorf("bad -explain value: status %d, stderr %q", code, stderr.String())
@@ -105,6 +108,7 @@ func mustRead(t *testing.T, path string) []byte {
 // plainBlock passes renders, normalised, as its own text. The inputs are
 // the lines of the raw seeds and lines with each kind of Markdown syntax.
 func TestPlainBlockRendersAsItself(t *testing.T) {
+	t.Parallel()
 	inputs := []string{"Plain words, and a comma.", "*emphasis* here", "A [link](x) in it", "1. An item", "- An item", "Tom &amp; Jerry", "a_b_c _d_", "# Heading", "> quote", "Text  with  spaces", "Line one\nline two", "Café — «quoted» 50% off?"}
 	for _, s := range seeds {
 		raw, err := os.ReadFile(filepath.Join(contentDir, "raw", s.raw))

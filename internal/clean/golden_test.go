@@ -40,6 +40,7 @@ func readArticle(t *testing.T, path string) (Article, string) {
 }
 
 func TestSeedsGolden(t *testing.T) {
+	t.Parallel()
 	for _, s := range seeds {
 		t.Run(s.raw, func(t *testing.T) {
 			raw, err := os.ReadFile(filepath.Join(contentDir, "raw", s.raw))
@@ -90,6 +91,7 @@ func TestSeedsGolden(t *testing.T) {
 // TestMarkdownRoundTrip checks that the front matter the importer writes
 // reads back as the same article, with every field a known key.
 func TestMarkdownRoundTrip(t *testing.T) {
+	t.Parallel()
 	raw, err := os.ReadFile(filepath.Join(contentDir, "raw", seeds[0].raw))
 	if err != nil {
 		t.Fatal(err)

@@ -32,6 +32,7 @@ const testPage = `<!doctype html>
 </body></html>`
 
 func TestHTMLPage(t *testing.T) {
+	t.Parallel()
 	var gz bytes.Buffer
 	zw := gzip.NewWriter(&gz)
 	zw.Write([]byte(testPage))
@@ -64,6 +65,7 @@ func TestHTMLPage(t *testing.T) {
 }
 
 func TestVisibleText(t *testing.T) {
+	t.Parallel()
 	page := `<html><head><title>T</title><style>p{}</style></head><body>
 <div>First   line
  of a <span>paragraph</span>.</div><script>var x;</script>
@@ -82,6 +84,7 @@ func TestVisibleText(t *testing.T) {
 }
 
 func TestToMarkdownTable(t *testing.T) {
+	t.Parallel()
 	doc, err := html.Parse(strings.NewReader(`<table><tr><th>Server locations</th><td>130 countries</td></tr><tr><th>Average speed loss</th><td>6% download</td></tr></table>`))
 	if err != nil {
 		t.Fatal(err)
@@ -99,6 +102,7 @@ func TestToMarkdownTable(t *testing.T) {
 // An ordinary news page with a photo and a related story: neither the
 // caption nor the related headline becomes a paragraph of the body.
 func TestHTMLPageCaptionAndRelatedStayOut(t *testing.T) {
+	t.Parallel()
 	page := strings.Replace(testPage, "<p>They spoke",
 		`<figure><img src="a.jpg" alt=""><figcaption>The two leaders shake hands before their meeting in Osaka. (Photo: Jane Roe/AP)</figcaption></figure>
 <p><a href="/related">Read more: What the last summit between the two leaders did for arms control talks</a></p>
@@ -124,6 +128,7 @@ func TestHTMLPageCaptionAndRelatedStayOut(t *testing.T) {
 // space: html-to-markdown writes it as two trailing spaces, which the
 // block splitter trims, so it becomes a trailing backslash.
 func TestHTMLLineBreakKept(t *testing.T) {
+	t.Parallel()
 	page := strings.Replace(testPage, "<p>They spoke",
 		`<p>The statement was signed by the two ministers in the presence of their delegations,<br>in the conference hall of the summit venue,<br>late on Friday evening after the talks.</p>
 <p>They spoke`, 1)

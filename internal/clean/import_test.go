@@ -31,6 +31,7 @@ func copySeed(t *testing.T, dir, name string) string {
 // gets an error naming it, the good one is still imported, and the status
 // is 1.
 func TestRunImportBadInputs(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	good := copySeed(t, dir, seeds[1].raw)
 	var gz bytes.Buffer
@@ -98,6 +99,7 @@ func TestRunImportBadInputs(t *testing.T) {
 // TestRunImportNoOverwrite checks that an existing article survives without
 // -force and is replaced with it, and that -explain prints the reasons.
 func TestRunImportNoOverwrite(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	src := copySeed(t, dir, seeds[0].raw)
 	outDir := filepath.Join(dir, "content", "articles")
@@ -137,6 +139,7 @@ func TestRunImportNoOverwrite(t *testing.T) {
 }
 
 func TestRunImportUsage(t *testing.T) {
+	t.Parallel()
 	var stdout, stderr bytes.Buffer
 	if code := RunImport(nil, &stdout, &stderr); code != 2 {
 		t.Errorf("no files: exit status %d, want 2", code)
@@ -150,6 +153,7 @@ func TestRunImportUsage(t *testing.T) {
 // run: the second is refused naming the first, even with -force, and the
 // first article is the one on disk.
 func TestRunImportSlugCollision(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	first := copySeed(t, dir, seeds[0].raw)
 	data, err := os.ReadFile(first)
@@ -234,6 +238,7 @@ func TestRunImportOutsideDossier(t *testing.T) {
 // article named after its file, with title: "" and the TODO comment
 // naming it, rather than a failed import.
 func TestRunImportNoTitle(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	src := filepath.Join(dir, "Harbour Notes.txt")
 	body := "The council said on Monday that the work on the harbour wall would go on through the winter, and that the people who live by the water had been told about it.\n" +

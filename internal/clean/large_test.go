@@ -43,6 +43,7 @@ func largePage(size int, heavy bool) []byte {
 // 20 MB page made mostly of scripts and inlined images, whose markup is
 // under it, is imported with its JSON-LD byline.
 func TestLargePageCap(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	over := filepath.Join(dir, "over.html")
 	if err := os.WriteFile(over, largePage(maxMarkup+(512<<10), false), 0o644); err != nil {
@@ -77,6 +78,7 @@ func TestLargePageCap(t *testing.T) {
 
 // TestTextCap checks that copied text over its cap is refused by name.
 func TestTextCap(t *testing.T) {
+	t.Parallel()
 	_, _, err := Clean("huge.txt", bytes.Repeat([]byte("A line of copied text that goes on.\n"), maxText/30))
 	var tl *TooLargeError
 	if !errors.As(err, &tl) || !strings.Contains(err.Error(), "the text is more than") {
@@ -87,6 +89,7 @@ func TestTextCap(t *testing.T) {
 // TestSlimHTML checks what slimming keeps: markup, text, JSON-LD, a short
 // data: URI, the tags of scripts and styles, but not their contents.
 func TestSlimHTML(t *testing.T) {
+	t.Parallel()
 	long := "data:image/png;base64," + strings.Repeat("A", 2*maxAttr)
 	in := `<!doctype html><html><head><script type="application/ld+json">{"author":"J"}</script><style>p{x:y}</style></head>` +
 		`<body><!-- a comment --><p class=a>Text &amp; more</p><script>var a = "<p>not text</p>";</script><img src="` + long + `"><img src="data:,x"><svg><path d="` + strings.Repeat("M1 1", maxAttr) + `" class=c></svg></body></html>`
@@ -128,6 +131,7 @@ func BenchmarkHTMLLarge(b *testing.B) {
 // TestSmallPageKeepsScripts checks that a page under the cap is not
 // slimmed: the date go-htmldate finds in a framework's state script stays.
 func TestSmallPageKeepsScripts(t *testing.T) {
+	t.Parallel()
 	page := strings.Replace(string(largePage(8<<10, false)), "</head>",
 		`<script>self.__NEXT={"post":{"slug":"harbour","date":"2024-04-08T06:59:34","status":"publish"}}</script></head>`, 1)
 	page = strings.Replace(page, `,"datePublished":"2024-03-05"`, "", 1)

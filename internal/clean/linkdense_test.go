@@ -36,6 +36,7 @@ const linkedPage = `<!doctype html>
 // goes, and that a single linked line and a heading the table of contents
 // repeats as a link stay.
 func TestLinkDenseTeasers(t *testing.T) {
+	t.Parallel()
 	doc, err := html.Parse(strings.NewReader(linkedPage))
 	if err != nil {
 		t.Fatal(err)
@@ -65,6 +66,7 @@ func TestLinkDenseTeasers(t *testing.T) {
 // TestLinkDenseRun checks that two linked blocks in a row go (a menu of
 // teasers, each its own block), and that a linked heading alone stays.
 func TestLinkDenseRun(t *testing.T) {
+	t.Parallel()
 	page := `<html><body><h3><a href="/n">Ferry news</a></h3><p>The ferry news, in short.</p><a href="/a"><p>The new ferry timetable starts on Monday.</p></a>
 <a href="/b"><p>A second bakery opens on the quay.</p></a><p>The council met on Tuesday about the harbour wall.</p></body></html>`
 	doc, err := html.Parse(strings.NewReader(page))
@@ -85,6 +87,7 @@ func TestLinkDenseRun(t *testing.T) {
 // links the page sets in plain <div>s, not in a measured block, count as
 // link-only too.
 func TestLinkDenseLabelsAndAnchors(t *testing.T) {
+	t.Parallel()
 	page := `<html><body><form><label>First Name*</label><input name=f><label>Email*</label><input name=e></form>
 <div><a href="/a">The new ferry timetable starts on Monday</a></div><div><a href="/b">A second bakery opens on the quay</a></div>
 <p>The council met on Tuesday about the harbour wall, and said the work would go on.</p></body></html>`
@@ -106,6 +109,7 @@ func TestLinkDenseLabelsAndAnchors(t *testing.T) {
 // page's link-only texts, it drops a menu of teasers that copied text alone
 // keeps as prose.
 func TestVisibleTextDropsLinkRuns(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	b.WriteString(`<html><head><title>The harbour wall</title></head><body><h1>The harbour wall</h1>`)
 	for i := range 8 {

@@ -49,6 +49,7 @@ func firstBlockDiff(a, b []string) string {
 // with its attributes and inline markup, and that a page under the cap is
 // left alone.
 func TestSplitJoined(t *testing.T) {
+	t.Parallel()
 	doc, err := html.Parse(strings.NewReader(`<div><p class=x>One <em>a</em>.` + paragraphMark + `Two.` + paragraphMark + `<b>Three</b></p></div>`))
 	if err != nil {
 		t.Fatal(err)

@@ -39,6 +39,7 @@ var furniturePage = strings.Join([]string{
 // furniture from copied text while the article stays whole, and that
 // "Listen to this article" is not taken for the dek.
 func TestFurnitureRules(t *testing.T) {
+	t.Parallel()
 	a, rep, err := Text([]byte(furniturePage))
 	if err != nil {
 		t.Fatal(err)
@@ -79,6 +80,7 @@ func TestFurnitureRules(t *testing.T) {
 // the same shape alone: a subheading with a conversion verb, a sentence
 // about a person's job mid-article, prose that mentions sharing.
 func TestFurnitureRulesKeepProse(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{
 		"Get the most from the new quay",
 		"Apply the same rule to every boat in the harbour",
@@ -97,6 +99,7 @@ func TestFurnitureRulesKeepProse(t *testing.T) {
 // go-trafilatura keeps a comment thread and an author bio that sit inside
 // the article element without the markup that names them.
 func TestFurnitureRulesSavedPage(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	b.WriteString(`<!doctype html><html><head><title>Harbour wall works to go on through the winter</title></head><body><article><h1>Harbour wall works to go on through the winter</h1>`)
 	lines := strings.Split(strings.TrimSpace(furniturePage), "\n")
@@ -128,6 +131,7 @@ func TestFurnitureRulesSavedPage(t *testing.T) {
 // heading after the article goes, while a line that only mentions a cue
 // word ("popular") ends nothing.
 func TestProseAfterArticleEnd(t *testing.T) {
+	t.Parallel()
 	lines := strings.Split(strings.TrimSpace(furniturePage), "\n")
 	article := lines[3:9]
 	teaser := "The ferry company said on Tuesday that it would add two sailings a day in the spring, after a winter in which the boats were full on most weekends and some people were turned away."
@@ -166,6 +170,7 @@ func TestProseAfterArticleEnd(t *testing.T) {
 // and reading time goes whole, a list of article items stays, and a
 // post's date line, a "Pin for later" button and a notification prompt go.
 func TestExtractedFurniture(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{
 		"**Next article:** Go Wins 2010 Bossie Award\\\n**Previous article:** Share Memory By Communicating\\",
 		"- Gabo\n- Jan 23\n- 11 min read",
@@ -215,6 +220,7 @@ func TestExtractedFurniture(t *testing.T) {
 // readers' own opens a comment section, however long, and that a post's
 // date line ending with its department goes.
 func TestCommentsNotice(t *testing.T) {
+	t.Parallel()
 	lines := strings.Split(strings.TrimSpace(furniturePage), "\n")
 	doc := strings.Join(append(append([]string{lines[0], "Posted by BeauHD on Friday December 19, 2025 @08:00PM from the harbour-works dept."}, lines[3:9]...),
 		"The Fine Print: The following comments are owned by whoever posted them. We are not responsible for them in any way.",
@@ -240,6 +246,7 @@ func TestCommentsNotice(t *testing.T) {
 // TestCommentHead checks that a WordPress comment head is the whole line,
 // so that a quotation in an article is none.
 func TestCommentHead(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{"Tom Smith says:", "Mary-Jane O’Neil says: March 3, 2024 at 5:12 pm"} {
 		if !commentsHeading.MatchString(s) {
 			t.Errorf("%q is not taken for a comment head", s)
@@ -256,6 +263,7 @@ func TestCommentHead(t *testing.T) {
 // "Read more" link goes as another post's excerpt, while inside it a
 // paragraph followed by "Read more" (a listicle's item) stays.
 func TestTeaserOverReadMore(t *testing.T) {
+	t.Parallel()
 	lines := strings.Split(strings.TrimSpace(furniturePage), "\n")
 	teaser := "The ferry company said on Tuesday that it would add two sailings a day in the spring, after a winter in which the boats were full on most weekends."
 	item := "Engineers for the council said that the new wall would be a metre higher than the old one, and that the work would be finished by the end of the next summer if the weather allowed it."
@@ -277,6 +285,7 @@ func TestTeaserOverReadMore(t *testing.T) {
 // it replaces, on the seeds' lines and on random strings made of the
 // pattern's words, stops and case variants.
 func TestAddressesReader(t *testing.T) {
+	t.Parallel()
 	var inputs []string
 	for _, s := range seeds {
 		raw, err := os.ReadFile(filepath.Join(contentDir, "raw", s.raw))

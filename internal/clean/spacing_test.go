@@ -8,6 +8,7 @@ import (
 )
 
 func TestRestoreSpaces(t *testing.T) {
+	t.Parallel()
 	// What go-trafilatura gives for a list item whose label is bold, and
 	// the page's visible text.
 	content := `<ul><li><strong>Soil:</strong>Peat-based mix; does not tolerate salt.</li>` +

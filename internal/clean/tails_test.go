@@ -6,6 +6,7 @@ import (
 )
 
 func TestProtectTails(t *testing.T) {
+	t.Parallel()
 	// Text after a script, an icon or a noscript image is article text; the
 	// extractor removes those elements with the text that follows them.
 	page := strings.Replace(testPage, `<p>They spoke`,

@@ -42,6 +42,7 @@ func goBuild(t *testing.T, root, pkg, dir string) string {
 // link the HTML extractor, whose packages' initialisation costs every
 // process that links them a third of a second and 50 MB.
 func TestDossierDoesNotLinkTheExtractor(t *testing.T) {
+	t.Parallel()
 	cmd := exec.Command("go", "list", "-deps", "./cmd/dossier")
 	cmd.Dir = moduleRoot(t)
 	out, err := cmd.Output()
@@ -58,6 +59,7 @@ func TestDossierDoesNotLinkTheExtractor(t *testing.T) {
 // "dossier import" runs the dossier-import program installed next to it,
 // passing arguments, output and exit status through.
 func TestImportRunsTheImporterBesideIt(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds both programs; skipped with -short")
 	}
@@ -108,6 +110,7 @@ func TestImportRunsTheImporterBesideIt(t *testing.T) {
 // Without the importer anywhere, outside the module, the error says what to
 // install.
 func TestImportWithoutImporterSaysWhatToDo(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the program; skipped with -short")
 	}
@@ -133,6 +136,7 @@ func TestImportWithoutImporterSaysWhatToDo(t *testing.T) {
 // ./cmd/dossier import ...), the importer runs through "go tool", as go.mod
 // declares it, even when another is on PATH.
 func TestImportInOwnModuleUsesGoTool(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the programs; skipped with -short")
 	}
@@ -201,6 +205,7 @@ func TestRunNotingSaysWhyItIsSilent(t *testing.T) {
 // true and no flag is judged wrongly. "dossier import -h" is that help, in
 // the style of the other commands.
 func TestImportFlagsMatch(t *testing.T) {
+	t.Parallel()
 	var out, errb bytes.Buffer
 	clean.RunImport([]string{"-h"}, &out, &errb)
 	flagRE := regexp.MustCompile(`(?m)^  -(\S+)`)

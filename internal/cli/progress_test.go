@@ -27,6 +27,7 @@ func (c *fakeClock) now() time.Time { return c.t }
 // The line: what it says, redrawn at most every 100 ms, padded over a
 // longer one, and cleared at the end.
 func TestProgressLine(t *testing.T) {
+	t.Parallel()
 	var w bytes.Buffer
 	clock := &fakeClock{time.Unix(1000, 0)}
 	p := newProgress(&w, "building", "pages", clock.now)
@@ -82,6 +83,7 @@ func TestProgressLine(t *testing.T) {
 // Which writers are terminals: a character device, or a writer that says
 // so; not a buffer or a regular file.
 func TestIsTerminal(t *testing.T) {
+	t.Parallel()
 	f, err := os.Create(filepath.Join(t.TempDir(), "log"))
 	if err != nil {
 		t.Fatal(err)

@@ -34,6 +34,7 @@ func read(t *testing.T, p string) string {
 // content says it is one, names only example.com, and keeps its raw
 // original.
 func TestSiteBuilds(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "my-dossier")
 	written, err := Site(dir, day)
 	if err != nil {
@@ -89,6 +90,7 @@ func TestSiteBuilds(t *testing.T) {
 // A new dossier goes into a new directory or a repository's own files
 // (.git, README.md, LICENSE), never beside another dossier's.
 func TestSiteRefusesNonEmpty(t *testing.T) {
+	t.Parallel()
 	// A repository made on GitHub, with a README and a licence: fine.
 	repo := t.TempDir()
 	os.Mkdir(filepath.Join(repo, ".git"), 0o755)
@@ -136,6 +138,7 @@ func TestSiteRefusesNonEmpty(t *testing.T) {
 // values are filled in. An existing file, a bad slug and a directory that
 // is not a dossier are refused.
 func TestArticleAndTimeline(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if _, err := Site(dir, day); err != nil {
 		t.Fatal(err)
@@ -219,6 +222,7 @@ func TestArticleAndTimeline(t *testing.T) {
 // the runner would run them, build Dossier from this module and the new
 // dossier with a base URL.
 func TestWorkflow(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if _, err := Site(dir, day); err != nil {
 		t.Fatal(err)

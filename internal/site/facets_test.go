@@ -9,6 +9,7 @@ import (
 )
 
 func TestSlugify(t *testing.T) {
+	t.Parallel()
 	for name, want := range map[string]string{
 		"Peter Weber":               "peter-weber",
 		"  The   Week ":             "the-week",
@@ -39,6 +40,7 @@ func facetArticle(title, published, publication, authors, event string) string {
 // no byline is under no author; an event's page is titled with a
 // timeline's label for it.
 func TestFacetPages(t *testing.T) {
+	t.Parallel()
 	fsys := fixture(t, "timeline.txtar")
 	fsys["content/articles/z.md"] = &fstest.MapFile{Data: []byte(facetArticle("Zed", "2021", "Süddeutsche Zeitung", "[Zoë Ö'Brien, Ann Example]", "two"))}
 	res := render(t, fsys)
@@ -83,6 +85,7 @@ func TestFacetPages(t *testing.T) {
 // A facet with more articles than an index page holds is paginated as the
 // index is, its further pages in a folder of their own.
 func TestFacetPagination(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	n := IndexPageSize + 5
 	for i := range n {
@@ -114,6 +117,7 @@ func TestFacetPagination(t *testing.T) {
 // Two names that make one slug get distinct pages, deterministically, and
 // a warning naming both; "index" is the overview's.
 func TestFacetSlugCollisions(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["content/articles/c1.md"] = &fstest.MapFile{Data: []byte(facetArticle("C1", "2020", "Index", "[Peter Weber]", "e"))}
 	fsys["content/articles/c2.md"] = &fstest.MapFile{Data: []byte(facetArticle("C2", "2021", "P", "[peter weber]", "e"))}
@@ -158,6 +162,7 @@ func TestFacetSlugCollisions(t *testing.T) {
 
 // A collision of publications names the line of the publication key.
 func TestFacetSlugCollisionLines(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["content/articles/c1.md"] = &fstest.MapFile{Data: []byte(facetArticle("C1", "2020", "The Week", "[]", "e"))}
 	fsys["content/articles/c2.md"] = &fstest.MapFile{Data: []byte(facetArticle("C2", "2021", "the week", "[]", "e"))}

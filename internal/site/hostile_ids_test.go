@@ -29,6 +29,7 @@ func bWith(more string) string {
 // singleIDs), and a heading never takes an id of the theme. Every case
 // must build; the ids named in want must be on the pages named.
 func TestHostileIDs(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		files map[string]string
@@ -138,6 +139,7 @@ func idsOf(t *testing.T, page []byte) map[string]bool {
 // size is refused at the line where it passes a limit, naming the file;
 // shapes as large that parse in linear time build.
 func TestHostileShapes(t *testing.T) {
+	t.Parallel()
 	const file = "content/articles/beta.md"
 	bodyLine := strings.Count(betaWith(""), "\n") + 1 // the body's first line
 	tests := []struct {
@@ -175,6 +177,7 @@ func TestHostileShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			fsys := loadTxtar(t, "testdata/site.txtar")
 			fsys[file] = &fstest.MapFile{Data: []byte(betaWith(tt.body + "\n\nBeta one.\n\nBeta two.\n"))}
 			_, err := Render(fsys, Options{})

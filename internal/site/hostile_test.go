@@ -174,6 +174,7 @@ func sameTree(t *testing.T, what string, before, after map[string]string) {
 // inside the site of at most MaxSourceSize, naming it and the fix, and
 // publishes nothing: the previous output survives whole.
 func TestHostileSources(t *testing.T) {
+	t.Parallel()
 	fifo := func(t *testing.T, p string) {
 		t.Helper()
 		os.Remove(p)
@@ -270,6 +271,7 @@ func TestHostileSources(t *testing.T) {
 // A link that stays inside the site is read as its target, absolute or
 // relative, file or directory.
 func TestSymlinkInsideSite(t *testing.T) {
+	t.Parallel()
 	src, out, _ := hostileSite(t)
 	shared := filepath.Join(src, "shared")
 	mustWrite(t, filepath.Join(shared, "colophon.md"), "---\ntitle: Colophon\n---\n\nMade by hand.\n")
@@ -294,6 +296,7 @@ func TestSymlinkInsideSite(t *testing.T) {
 // The size limit is for the files a build parses: a file of
 // content/static/, published as it is, may be larger.
 func TestLargeStaticFile(t *testing.T) {
+	t.Parallel()
 	src, out, _ := hostileSite(t)
 	big := strings.Repeat("%PDF-1.4 filler\n", (9<<20)/16)
 	mustWrite(t, filepath.Join(src, "content", "static", "report.pdf"), big)

@@ -53,6 +53,7 @@ func sameAsFull(t *testing.T, fsys fstest.MapFS, res *Result) {
 // own (raw HTML dropped) and the facets' (a slug collision), whichever
 // article they name.
 func TestBuilderKeepsWarnings(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["content/articles/c1.md"] = &fstest.MapFile{Data: []byte(facetArticle("C1", "2020", "P", "[Peter Weber]", "e"))}
 	fsys["content/articles/c2.md"] = &fstest.MapFile{Data: []byte(facetArticle("C2", "2021", "P", "[peter weber]", "e"))}
@@ -108,6 +109,7 @@ func withQAnd(lines ...string) string {
 }
 
 func TestBuilderIncrementalMatchesFull(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	for i := range 5 {
 		fsys[fmt.Sprintf("content/articles/g%d.md", i)] = &fstest.MapFile{Data: []byte(article(fmt.Sprintf("G%d", i), fmt.Sprintf("2018-0%d", i+1), "Body."))}
@@ -158,6 +160,7 @@ func TestBuilderIncrementalMatchesFull(t *testing.T) {
 }
 
 func TestBuilderKeepsLastGoodBuild(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	b := NewBuilder(fsys, Options{})
 	good, _, err := b.Rebuild(nil)
@@ -192,6 +195,7 @@ func TestBuilderKeepsLastGoodBuild(t *testing.T) {
 }
 
 func TestBuilderFragmentLinkIntoEditedArticle(t *testing.T) {
+	t.Parallel()
 	// alpha links to beta.md#p2: beta losing its second paragraph breaks
 	// alpha's page, which was not re-rendered.
 	fsys := loadTxtar(t, "testdata/site.txtar")
@@ -212,6 +216,7 @@ func TestBuilderFragmentLinkIntoEditedArticle(t *testing.T) {
 }
 
 func TestBuilderDeletedArticle(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	b := NewBuilder(fsys, Options{})
 	if _, _, err := b.Rebuild(nil); err != nil {
@@ -233,6 +238,7 @@ func TestBuilderDeletedArticle(t *testing.T) {
 }
 
 func TestBuilderFullRebuildOnOtherChanges(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	b := NewBuilder(fsys, Options{})
 	if _, _, err := b.Rebuild(nil); err != nil {
@@ -256,6 +262,7 @@ func TestBuilderFullRebuildOnOtherChanges(t *testing.T) {
 // list what changed: the page holding the article, or, when it moves, the
 // pages from its old place to its new one.
 func TestBuilderRerendersOnlyTheIndexPagesThatChange(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	n := 3*IndexPageSize + 10 // with alpha and beta: 4 index pages
 	for i := range n {
@@ -306,6 +313,7 @@ func TestBuilderRerendersOnlyTheIndexPagesThatChange(t *testing.T) {
 // render reports it, not at the first place the source writes its
 // #fragment.
 func TestBuilderLinkErrorLine(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["content/articles/long.md"] = &fstest.MapFile{Data: []byte(article("Long", "2019-01", "One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive."))}
 	fsys["content/articles/g.md"] = &fstest.MapFile{Data: []byte(article("G", "2019-02", "Body."))}
@@ -329,6 +337,7 @@ func TestBuilderLinkErrorLine(t *testing.T) {
 // refused when read; the text is spoiled here after the first build, so
 // that only the rebuild's render can print it.)
 func TestBuilderIncrementalMisprint(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["content/articles/g.md"] = &fstest.MapFile{Data: []byte(article("G", "2018-03", "Body."))}
 	b := NewBuilder(fsys, Options{})
@@ -347,6 +356,7 @@ func TestBuilderIncrementalMisprint(t *testing.T) {
 // With a base URL the feed holds the latest articles whole: an edit of
 // one of them gives the feed (and the sitemap) of a full render.
 func TestBuilderFeedAfterEdit(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, []byte("updated: \"2020-01-01\"\n")...)
 	opts := Options{BaseURL: "https://example.org/d/"}

@@ -14,6 +14,7 @@ import (
 // at its memory limit. This holds the parts that grew with the site to
 // what they should be; BenchmarkBuildRetained measures the bytes.
 func TestLeanBuildRetainsLittle(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if err := corpus.Write(dir, 300, 1); err != nil {
 		t.Fatal(err)

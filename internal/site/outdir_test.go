@@ -12,6 +12,7 @@ import (
 // or holds a CNAME, is refused with a message naming what it holds, and
 // nothing in it is touched.
 func TestRefusesOutThatIsNotABuild(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		files []string
@@ -46,6 +47,7 @@ func TestRefusesOutThatIsNotABuild(t *testing.T) {
 // A symbolic link as -out is followed: the new site replaces the
 // directory it leads to, beside which the build works, and the link stays.
 func TestSymlinkedOut(t *testing.T) {
+	t.Parallel()
 	src := copyFS(t, loadTxtar(t, "testdata/site.txtar"))
 	dir := t.TempDir()
 	www := filepath.Join(dir, "srv", "www")

@@ -14,6 +14,7 @@ import (
 // pieces, and keep no reference to the bytes put: the renderer reuses its
 // buffers.
 func TestOutputs(t *testing.T) {
+	t.Parallel()
 	for name, out := range map[string]Output{
 		"memory":    newMemOutput(),
 		"directory": newDirOutput(t.TempDir()),
@@ -51,6 +52,7 @@ func TestOutputs(t *testing.T) {
 // A directory output is the site only once committed: Commit swaps it in
 // for the previous site, Abort removes it and leaves the previous site.
 func TestDirOutputCommitAbort(t *testing.T) {
+	t.Parallel()
 	src, out := swapSite(t)
 	d, err := openDir(src, out)
 	if err != nil {
@@ -90,6 +92,7 @@ func TestDirOutputCommitAbort(t *testing.T) {
 // A rebuild's search shard, written again from the documents the Builder
 // keeps, is the bytes the full render's stream wrote.
 func TestSearchShardRewritten(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	r, err := renderAll(fsys, Options{}, newMemOutput(), false)
 	if err != nil {
@@ -113,6 +116,7 @@ func TestSearchShardRewritten(t *testing.T) {
 // Both outputs take the same names: two dots in a file name are a name,
 // not a way out; a ".." element, an absolute path or a backslash is.
 func TestOutputNames(t *testing.T) {
+	t.Parallel()
 	d := newDirOutput(t.TempDir())
 	m := newMemOutput()
 	for _, c := range []struct {

@@ -16,6 +16,7 @@ import (
 // pages, built into a directory (lean) and into memory, with offline
 // editions and without.
 func TestProgress(t *testing.T) {
+	t.Parallel()
 	big := t.TempDir()
 	if err := corpus.Write(big, 120, 1); err != nil {
 		t.Fatal(err)

@@ -22,6 +22,7 @@ import (
 )
 
 func TestPublishingFiles(t *testing.T) {
+	t.Parallel()
 	res := render(t, loadTxtar(t, "testdata/site.txtar"))
 	for _, name := range []string{".nojekyll", "robots.txt", "favicon.svg", "search.html", SearchIndexFile, "search.js", OfflineZip, SingleFile} {
 		if _, ok := res.Files[name]; !ok {
@@ -61,6 +62,7 @@ func TestPublishingFiles(t *testing.T) {
 // error names what asked for the feed, the -base-url flag or base_url in
 // site.yaml (with its line), and says to add updated to site.yaml.
 func TestFeedUpdatedDefault(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	res, err := Render(fsys, Options{BaseURL: "https://example.org/repo/"})
 	if err != nil {
@@ -90,6 +92,7 @@ func TestFeedUpdatedDefault(t *testing.T) {
 }
 
 func TestWithBaseURL(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, "updated: 2026-11-22\n"...)
 	res, err := Render(fsys, Options{BaseURL: "https://example.org/repo/"})
@@ -214,6 +217,7 @@ func validateAtom(t *testing.T, b []byte, entries int) {
 // The offline zip holds every file of the site, and every link of its
 // index.html resolves inside it.
 func TestOfflineZip(t *testing.T) {
+	t.Parallel()
 	res := render(t, loadTxtar(t, "testdata/site.txtar"))
 	zb := res.Files[OfflineZip]
 	zr, err := zip.NewReader(bytes.NewReader(zb), int64(len(zb)))
@@ -270,6 +274,7 @@ func TestOfflineZip(t *testing.T) {
 // at all, and every link is to a fragment of the page or to an original
 // article on the web.
 func TestSingleFile(t *testing.T) {
+	t.Parallel()
 	res := render(t, loadTxtar(t, "testdata/site.txtar"))
 	doc, err := html.Parse(bytes.NewReader(res.Files[SingleFile]))
 	if err != nil {
@@ -316,6 +321,7 @@ func TestSingleFile(t *testing.T) {
 }
 
 func TestSearchIndex(t *testing.T) {
+	t.Parallel()
 	res := render(t, loadTxtar(t, "testdata/site.txtar"))
 	if idx := string(res.Files[SearchIndexFile]); !strings.HasPrefix(idx, "// The search index") || !strings.Contains(idx, "window.DOSSIER_SEARCH = {\"tl\":[]};") {
 		t.Errorf("search-index.js is not a script setting window.DOSSIER_SEARCH: %.200s", idx)
@@ -340,6 +346,7 @@ func TestSearchIndex(t *testing.T) {
 // The index stays smaller than 1.5 times the articles' text, measured on
 // this repository's own dossier.
 func TestSearchIndexSize(t *testing.T) {
+	t.Parallel()
 	res, err := Render(os.DirFS("../.."), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -368,6 +375,7 @@ func TestSearchIndexSize(t *testing.T) {
 // The Pages workflow passes actionlint and builds with the address that
 // configure-pages reports, keeping dotfiles in the artifact.
 func TestPagesWorkflow(t *testing.T) {
+	t.Parallel()
 	const file = "../../.github/workflows/pages.yml"
 	var out bytes.Buffer
 	l, err := actionlint.NewLinter(&out, &actionlint.LinterOptions{})
@@ -400,6 +408,7 @@ func TestPagesWorkflow(t *testing.T) {
 // Timeline entries are indexed by reference: each points at the span of
 // its article's text that is its quote.
 func TestSearchIndexTimeline(t *testing.T) {
+	t.Parallel()
 	res, err := Render(os.DirFS("../.."), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -442,6 +451,7 @@ func TestSearchIndexTimeline(t *testing.T) {
 }
 
 func TestCollapseSpace(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"plain text": "plain text", "": "", " lead": "lead", "trail ": "trail",
 		"two  spaces": "two spaces", "no\u00a0break": "no break", "line\nbreak": "line break", "a \u00a0 b": "a b",
@@ -468,6 +478,7 @@ func FuzzCollapseSpace(f *testing.F) {
 // site.yaml's offline_editions turns the zip and the single-file edition
 // off (or on); the footers then do not link them.
 func TestOfflineEditionsSetting(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, "offline_editions: false\n"...)
 	res := render(t, fsys)
@@ -500,6 +511,7 @@ func checkPager(t *testing.T, res *Result, k, pages int, linked func(int) bool) 
 // search index comes in shards, the index in pages, and a build that
 // streams to disk writes exactly what Render makes in memory.
 func TestLargeDossier(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	n := SearchShardSize + 1
 	for i := range n {
@@ -573,6 +585,7 @@ func TestLargeDossier(t *testing.T) {
 // in another script are percent-encoded URLs, naming the page its
 // relative links name.
 func TestAbsoluteURLsEscaped(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, "updated: 2026-11-22\n"...)
 	fsys["content/articles/z.md"] = &fstest.MapFile{Data: []byte(facetArticle("Zed", "2021", "P", "[Zoë Ö]", "e"))}

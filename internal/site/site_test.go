@@ -89,6 +89,7 @@ func firstDiff(got, want []byte) string {
 }
 
 func TestWhatPagesSay(t *testing.T) {
+	t.Parallel()
 	res := render(t, loadTxtar(t, "testdata/site.txtar"))
 	page := func(name string) string { return string(res.Files[name]) }
 	checks := []struct{ file, want string }{
@@ -125,6 +126,7 @@ func TestWhatPagesSay(t *testing.T) {
 // An article without a date says so, on its page and on the index, and
 // has no <time>.
 func TestUndatedArticle(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["content/articles/undated.md"] = &fstest.MapFile{Data: []byte(
 		"---\ntitle: Undated\npublication: P\nauthors: [A]\nurl: https://example.org/u\nraw: raw/a.txt\nevent: e\n---\n\nText.\n")}
@@ -145,6 +147,7 @@ func TestUndatedArticle(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	a, b := render(t, fsys), render(t, fsys)
 	if len(a.Files) != len(b.Files) {
@@ -158,6 +161,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestTemplateOverride(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["templates/404.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<h1>Lost?</h1><p><a href="{{.Root}}index.html">home</a></p>{{end}}`)}
 	res := render(t, fsys)
@@ -173,6 +177,7 @@ func TestTemplateOverride(t *testing.T) {
 // Byline, DateText and Datetime keeps working: the fields and methods it
 // used are still there.
 func TestOlderThemeData(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["templates/index.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<ul>
 {{- range .Articles}}
@@ -193,6 +198,7 @@ func TestOlderThemeData(t *testing.T) {
 // (.HeadTitle, .IsFront, .IsSearch) to the actions they replace, which
 // older layouts still use, on every page the layout makes.
 func TestLayoutFields(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["templates/base.html"] = &fstest.MapFile{Data: []byte(`{{define "base" -}}
 {{if .Title}}{{.Title}} · {{end}}{{.Site.Title}}|{{.HeadTitle}}
@@ -226,6 +232,7 @@ func TestLayoutFields(t *testing.T) {
 // One test per kind of bad input that the build itself catches; each
 // message names the file and line, and what to do.
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		files map[string]string
@@ -330,6 +337,7 @@ func buildLean(t *testing.T, fsys fs.FS) error {
 // Links between articles, to paragraphs that exist or not, are judged the
 // same whichever of the two pages a build makes first.
 func TestLeanBuildLinksBetweenArticles(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name, alpha, beta string
 		want              string // "" for none
@@ -339,6 +347,7 @@ func TestLeanBuildLinksBetweenArticles(t *testing.T) {
 		{"to a later article", "See [beta](beta.md#p7).", "See [alpha](alpha.md#p2).", `no element with id "p7" in articles/beta.html`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			fsys := loadTxtar(t, "testdata/site.txtar")
 			alpha := string(fsys["content/articles/alpha.md"].Data)
 			alpha = alpha[:strings.Index(alpha, "Second paragraph")] + tt.alpha + "\n"
@@ -364,6 +373,7 @@ func betaWith(body string) string {
 }
 
 func TestRawHTMLAndScriptLinksDropped(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["content/pages/about.md"] = &fstest.MapFile{Data: []byte("---\ntitle: About\n---\n\n<script>alert(1)</script>\n\n[x](javascript:alert(2))\n")}
 	res := render(t, fsys)
@@ -411,6 +421,7 @@ func snapshot(t *testing.T, dir string) map[string]string {
 // A failing build leaves the previous output exactly as it was, and
 // leaves no temporary directory behind.
 func TestAtomicFailure(t *testing.T) {
+	t.Parallel()
 	src := copyFS(t, loadTxtar(t, "testdata/site.txtar"))
 	out := filepath.Join(src, "public")
 	if _, err := Build(src, out, Options{}); err != nil {
@@ -442,6 +453,7 @@ func TestAtomicFailure(t *testing.T) {
 }
 
 func TestBuildReplacesOutput(t *testing.T) {
+	t.Parallel()
 	src := copyFS(t, loadTxtar(t, "testdata/site.txtar"))
 	out := filepath.Join(src, "public")
 	if _, err := Build(src, out, Options{}); err != nil {
@@ -462,6 +474,7 @@ func TestBuildReplacesOutput(t *testing.T) {
 }
 
 func TestRefusesToReplaceNonSite(t *testing.T) {
+	t.Parallel()
 	src := copyFS(t, loadTxtar(t, "testdata/site.txtar"))
 	if _, err := Build(src, src, Options{}); err == nil || !strings.Contains(err.Error(), "is the site root") {
 		t.Errorf("building into the site root: err = %v", err)
@@ -489,6 +502,7 @@ func TestRefusesToReplaceNonSite(t *testing.T) {
 // temporary directory and follows every href and src as a browser does
 // under file://: relative to the page, to a file on disk, to an id.
 func TestRepositorySiteLinks(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := Build("../..", out, Options{}); err != nil {
 		t.Fatal(err)
@@ -570,6 +584,7 @@ func TestRepositorySiteLinks(t *testing.T) {
 // TestIntroWarningLine: a warning about site.yaml's intro names its line
 // in site.yaml, not in the intro.
 func TestIntroWarningLine(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["content/site.yaml"] = &fstest.MapFile{Data: []byte("title: T\n\nintro: |\n  One.\n\n  <script>alert(1)</script>\n")}
 	res, err := Render(fsys, Options{})
@@ -592,6 +607,7 @@ func TestIntroWarningLine(t *testing.T) {
 }
 
 func TestSummaryCounts(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		r    Result
 		want string

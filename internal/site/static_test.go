@@ -56,6 +56,7 @@ func staticSite(t *testing.T) fstest.MapFS {
 // their page, their size from the file, lazy loading, and links to
 // static files work from every page.
 func TestStaticFilesAndImages(t *testing.T) {
+	t.Parallel()
 	fsys := staticSite(t)
 	res := render(t, fsys)
 	for src, out := range map[string]string{
@@ -142,6 +143,7 @@ func TestStaticFilesAndImages(t *testing.T) {
 // Each problem with a static file or an image names the file and line,
 // and what to do.
 func TestStaticBadInput(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		files map[string]*fstest.MapFile

@@ -19,6 +19,7 @@ import (
 // by key over the default table; what it leaves out reads in English, and
 // a regional language ("de-AT") falls back to its language ("de").
 func TestStringsLanguage(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, "language: de-AT\n"...)
 	fsys["templates/strings.yaml"] = &fstest.MapFile{Data: []byte("de:\n  skip: \"Zum Inhalt\"\n  month-7: \"Juli\"\n  month-6: \"Juni\"\n  date-day: \"%[1]d. %[2]s %[3]d\"\n  byline-by: \"Von\"\n  byline-and: \" und \"\n")}
@@ -39,6 +40,7 @@ func TestStringsLanguage(t *testing.T) {
 // build at the template's file:line:col, with the nearest key, even when
 // no page executes that part of the template.
 func TestStringsUnknownKey(t *testing.T) {
+	t.Parallel()
 	src, err := templates.FS.ReadFile("404.html")
 	if err != nil {
 		t.Fatal(err)
@@ -60,6 +62,7 @@ func TestStringsUnknownKey(t *testing.T) {
 
 // TestStringsSingular: a key's ".one" variant is used for a count of one.
 func TestStringsSingular(t *testing.T) {
+	t.Parallel()
 	l, err := loadLang(nil, "en")
 	if err != nil {
 		t.Fatal(err)
@@ -74,6 +77,7 @@ func TestStringsSingular(t *testing.T) {
 // TestStringsTimeline: the timeline's dates, weekdays and the scale
 // strip's words come from the language's table too.
 func TestStringsTimeline(t *testing.T) {
+	t.Parallel()
 	fsys := fixture(t, "timeline.txtar")
 	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, "language: de\n"...)
 	fsys["templates/strings.yaml"] = &fstest.MapFile{Data: []byte("de:\n  month-5: \"Mai\"\n  weekday-5: \"Freitag\"\n  date-day: \"%[1]d. %[2]s %[3]d\"\n  scale-gap: \"%d Tage\"\n  scale-heading: \"Im Kalender\"\n")}
@@ -91,6 +95,7 @@ func TestStringsTimeline(t *testing.T) {
 // TestStringsBadFile: a site's strings file that is not a table of texts by
 // language is an error at its line.
 func TestStringsBadFile(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["templates/strings.yaml"] = &fstest.MapFile{Data: []byte("de:\n  skip: \"Zum Inhalt\"\n  months: [Januar, Februar]\n")}
 	_, err := Render(fsys, Options{})
@@ -105,6 +110,7 @@ func TestStringsBadFile(t *testing.T) {
 // singular as data-results-one; what the site's table leaves out is in
 // English. Characters that are markup in HTML arrive as they were written.
 func TestStringsSearch(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, "language: de\n"...)
 	fsys["templates/strings.yaml"] = &fstest.MapFile{Data: []byte(`de:
@@ -148,6 +154,7 @@ func TestStringsSearch(t *testing.T) {
 // line and column, saying what the English takes; the same arguments in
 // another order, or fewer with numbered verbs, build.
 func TestStringsVerbs(t *testing.T) {
+	t.Parallel()
 	const file = "templates/strings.yaml"
 	tests := []struct {
 		name, yaml string
@@ -198,6 +205,7 @@ func TestStringsVerbs(t *testing.T) {
 // naming its key, instead of going on a page; a mark that is an
 // argument's own text is no error.
 func TestStringsMisprint(t *testing.T) {
+	t.Parallel()
 	src, err := templates.FS.ReadFile("404.html")
 	if err != nil {
 		t.Fatal(err)
@@ -237,6 +245,7 @@ func TestStringsMisprint(t *testing.T) {
 // singulars, needs no ".one" keys; a singular of the language itself is
 // still used, and English keeps its own.
 func TestStringsSingularLayers(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		code, yaml string
 		want       map[int]string
@@ -278,6 +287,7 @@ func TestStringsSingularLayers(t *testing.T) {
 // when the theme loads (no call per page), and html/template escapes it
 // for where it stands, as it escaped the call's result.
 func TestStringsFolded(t *testing.T) {
+	t.Parallel()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	fsys["templates/strings.yaml"] = &fstest.MapFile{Data: []byte("en:\n  skip: \"Skip <to> & \\\"on\\\"\"\n  nav-label: \"Site <nav> & \\\"all\\\"\"\n")}
 	th, err := loadTheme(fsys, "en")

@@ -161,6 +161,7 @@ func TestSwapByRenamesFails(t *testing.T) {
 // A build removes the siblings that killed builds left, named as it
 // names its own, but not those of a build still running, nor other files.
 func TestStaleSiblings(t *testing.T) {
+	t.Parallel()
 	src, out := swapSite(t)
 	for _, name := range []string{".public-new-123", ".public-old-456", ".public-new-789", ".public-new-notes", "public-new-1", ".public-old-"} {
 		mustWrite(t, filepath.Join(src, name, "index.html"), "x")
@@ -185,6 +186,7 @@ func TestStaleSiblings(t *testing.T) {
 
 // On Linux the swap is one step: two directories change places.
 func TestExchangeDirs(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS != "linux" {
 		t.Skip("renameat2 is Linux's")
 	}
@@ -203,6 +205,7 @@ func TestExchangeDirs(t *testing.T) {
 // Builds running at once into one output directory neither take each
 // other's new directory for a killed build's nor leave anything behind.
 func TestConcurrentBuilds(t *testing.T) {
+	t.Parallel()
 	src, out := swapSite(t)
 	errs := make(chan error, 4)
 	for range cap(errs) {

@@ -60,6 +60,7 @@ func TestTimelineGolden(t *testing.T) {
 // TestTimelineLinks follows every quote link to its paragraph and every
 // back-link to its entry, in the rendered site.
 func TestTimelineLinks(t *testing.T) {
+	t.Parallel()
 	for _, s := range timelineSites {
 		t.Run(s.name, func(t *testing.T) {
 			res := render(t, s.fsys(t))
@@ -143,6 +144,7 @@ func TestTimelineLinks(t *testing.T) {
 }
 
 func TestTimelineBadQuoteFailsBuild(t *testing.T) {
+	t.Parallel()
 	fsys := fixture(t, "timeline.txtar")
 	f := fsys["content/timelines/t.yaml"]
 	f.Data = bytes.Replace(f.Data, []byte("“We talked"), []byte("“We spoke"), 1)
@@ -229,6 +231,7 @@ func text(n *html.Node) string {
 // events and the nearest one; a lean build, which drops the front matter,
 // names the line too.
 func TestUnknownArticleEvent(t *testing.T) {
+	t.Parallel()
 	fsys := fixture(t, "timeline.txtar")
 	f := fsys["content/articles/b.md"]
 	f.Data = bytes.Replace(f.Data, []byte("event: two\n"), []byte("event: tow\n"), 1)
@@ -267,6 +270,7 @@ func TestUnknownArticleEvent(t *testing.T) {
 // TestUnknownArticleEventIncremental: the preview's incremental rebuild of
 // an article no timeline cites checks its event too.
 func TestUnknownArticleEventIncremental(t *testing.T) {
+	t.Parallel()
 	fsys := fixture(t, "timeline.txtar")
 	g := "---\ntitle: G\npublication: P\nauthors: []\nurl: https://example.org/g\nraw: raw/a.txt\nevent: %s\n---\n\nBody.\n"
 	fsys["content/articles/g.md"] = &fstest.MapFile{Data: []byte(fmt.Sprintf(g, "one"))}
