@@ -54,7 +54,7 @@ func FuzzArticle(f *testing.F) {
 		root := t.TempDir()
 		src := filepath.Join(root, "src")
 		writeFS(t, fsys, src)
-		before := snapshotDir(t, src)
+		before := snapshot(t, src)
 		out := filepath.Join(root, "out", "public")
 		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 			t.Fatal(err)
@@ -94,7 +94,7 @@ func FuzzArticle(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		after := snapshotDir(t, src)
+		after := snapshot(t, src)
 		if len(after) != len(before) {
 			t.Errorf("the build changed the source directory: %d files before, %d after", len(before), len(after))
 		}
@@ -140,22 +140,4 @@ func writeFS(t *testing.T, fsys fstest.MapFS, dir string) {
 			t.Fatal(err)
 		}
 	}
-}
-
-// snapshotDir is the files under dir, by path, with their contents.
-func snapshotDir(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		out[p] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
